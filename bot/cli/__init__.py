@@ -1,0 +1,32 @@
+"""The `reqbot` command line: a thin adapter over the core.
+
+Each command group lives in its own module with a `register(app)` function, so a
+command's parsing and printing sit in one short file and the core stays free of
+terminal concerns.
+"""
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+app = typer.Typer(
+    name="reqbot",
+    help="reqbot: requirements interviews for order management system (OMS) projects.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+
+# Command modules, in the order `reqbot --help` lists them.
+COMMAND_MODULES = [
+    "bot.cli.ask",
+    "bot.cli.knowledge",
+]
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(_name).register(app)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
