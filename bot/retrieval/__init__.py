@@ -1,0 +1,1 @@
+"""Offline, bilingual retrieval over the checklist knowledge base."""
