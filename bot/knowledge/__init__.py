@@ -1,0 +1,1 @@
+"""The checklist knowledge base: which files it holds and how they become sections."""
