@@ -1,0 +1,1 @@
+"""Alembic migrations of the reqbot database (run by bot.store.db.upgrade)."""
