@@ -20,6 +20,7 @@ app = typer.Typer(
 
 # Command modules, in the order `reqbot --help` lists them.
 COMMAND_MODULES = [
+    "bot.cli.data",
     "bot.cli.ask",
     "bot.cli.knowledge",
 ]
