@@ -14,7 +14,7 @@ from sqlalchemy import inspect, text, update
 
 from bot.config import get_settings
 from bot.models import Conflict, Project, Requirement, RequirementSet, Stakeholder, utcnow
-from bot.store import ConflictError, NotFoundError, Store
+from bot.store import ConflictError, NotFoundError, Store, StoreError
 from bot.store.db import current_revision, head_revision, make_engine, normalize_url, upgrade
 from bot.store.tables import Base, SlackProcessedRow
 from bot.transcripts import load_transcript
@@ -110,6 +110,16 @@ def test_upgrading_an_older_database_keeps_its_data(url):
         assert [(t.question, t.answer, t.checklist_refs) for t in interview.turns] == \
             [("How do you quote?", "By email.", ["2.1"])]
         assert store.requirement_id_for("Old", "quote by email") == "REQ-001"   # 0002's tables work
+
+
+def test_a_database_from_a_newer_reqbot_is_refused_clearly(url):
+    Store(url).close()
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    engine.dispose()
+    with pytest.raises(StoreError, match="newer than this reqbot"):
+        Store(url)
 
 
 def test_tables_and_migrations_describe_the_same_schema(reqbot_home):
@@ -266,6 +276,8 @@ def test_priority_overrides_and_review_decisions_keep_who_and_when(store):
     assert overrides[0].at <= overrides[1].at
     with pytest.raises(ValueError):
         store.add_priority_override("P", "REQ-001", "urgent", by="U_PM")
+    with pytest.raises(ValueError):
+        store.add_priority_override("P", "make it REQ-001 please", "must", by="U_PM")
 
     store.record_review_decision("P", "ana", "REQ-001", "confirm")
     store.record_review_decision("P", "wei", "REQ-002", "correct", text="系统应在下单时检查信用额度")

@@ -16,6 +16,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from bot.store.errors import StoreError
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Any constant works; it only has to be the same in every reqbot process.
 _PG_MIGRATION_LOCK = 7_345_001
@@ -70,6 +72,10 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def _known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
@@ -82,8 +88,12 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     SQLite's write lock), so a second process waits, then finds nothing left to do.
     """
     target = head_revision() if revision == "head" else revision
-    if current_revision(engine) == target:
+    current = current_revision(engine)
+    if current == target:
         return
+    if current is not None and current not in _known_revisions():
+        raise StoreError(f"the database is at schema revision {current!r}, newer than this reqbot knows "
+                         f"(latest {head_revision()!r}); upgrade reqbot before using this database")
     with engine.connect().execution_options(**WRITE) as connection, connection.begin():
         if connection.dialect.name == "postgresql":
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")

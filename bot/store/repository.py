@@ -10,6 +10,7 @@ Projects are created on first use by `import_transcript`, `start_interview` and
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -19,6 +20,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from bot.config import get_settings
 from bot.language import Language
 from bot.models import Interview, InterviewStatus, Priority, Project, RequirementSet, Stakeholder, Turn, utcnow
 from bot.store.db import WRITE, make_engine, upgrade
@@ -33,6 +35,7 @@ from bot.store.tables import (
 from bot.transcripts import TranscriptFile
 
 SLACK_EVENT_TTL = timedelta(days=1)     # Slack stops retrying long before this
+REQUIREMENT_ID = re.compile(r"REQ-\d{3,}")
 
 
 class Store:
@@ -45,7 +48,6 @@ class Store:
     @classmethod
     def from_settings(cls) -> Store:
         """The configured database: REQBOT_DATABASE_URL, else $REQBOT_HOME/reqbot.db."""
-        from bot.config import get_settings
         return cls(get_settings().resolved_database_url)
 
     def close(self) -> None:
@@ -334,6 +336,7 @@ class Store:
                               note: str | None = None) -> PriorityOverride:
         """Record a manual priority; for each requirement the latest override wins."""
         priority = Priority(priority)
+        _check_requirement_id(req_id)
         with self._write() as s:
             proj = _project_row(s, project)
             row = PriorityOverrideRow(project_id=proj.id, req_id=req_id, priority=priority.value,
@@ -354,6 +357,7 @@ class Store:
         """Keep a stakeholder's confirm / remove / correct of a requirement (all kept, in order)."""
         if action not in REVIEW_ACTIONS:
             raise ValueError(f"action must be one of {', '.join(REVIEW_ACTIONS)}, not {action!r}")
+        _check_requirement_id(req_id)
         with self._write() as s:
             proj = _project_row(s, project)
             row = ReviewDecisionRow(project_id=proj.id, stakeholder_key=stakeholder_id, req_id=req_id,
@@ -525,6 +529,11 @@ def _check_status(status: str) -> str:
     if status not in allowed:
         raise ValueError(f"status must be one of {', '.join(allowed)}, not {status!r}")
     return status
+
+
+def _check_requirement_id(req_id: str) -> None:
+    if not REQUIREMENT_ID.fullmatch(req_id):
+        raise ValueError(f"not a requirement id (like REQ-001): {req_id[:40]!r}")
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

@@ -95,7 +95,7 @@ class TurnRow(Base):
     question: Mapped[str] = mapped_column(Text)
     answer: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16))
-    topic: Mapped[str | None] = mapped_column(String(100))
+    topic: Mapped[str | None] = mapped_column(Text)
     checklist_refs: Mapped[list[str]] = mapped_column(JSON)
     asked_at: Mapped[datetime] = mapped_column(UTCDateTime)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -66,7 +66,7 @@ def upgrade() -> None:
         sa.Column("question", sa.Text(), nullable=False),
         sa.Column("answer", sa.Text(), nullable=True),
         sa.Column("status", sa.String(length=16), nullable=False),
-        sa.Column("topic", sa.String(length=100), nullable=True),
+        sa.Column("topic", sa.Text(), nullable=True),
         sa.Column("checklist_refs", sa.JSON(), nullable=False),
         sa.Column("asked_at", UTC_TIME, nullable=False),
         sa.Column("answered_at", UTC_TIME, nullable=True),
