@@ -78,12 +78,13 @@ def _sections_from_blocks(blocks: list[tuple[_Heading | None, str]], path: Path)
     full_text = "\n".join(line for _, line in blocks)
     language = file_language(path, full_text)
     sections, seen, auto = [], set(), 0
+    explicit = {d.heading.section_id for d in drafts if d.heading.section_id}
     for draft in drafts:
         text = "\n".join(draft.lines).strip()
         if not text:
             continue            # a heading with no body of its own (the document title, "FAQ")
         section_id = draft.heading.section_id
-        if section_id is None:
+        while section_id is None or (draft.heading.section_id is None and section_id in explicit):
             auto += 1
             section_id = f"{stem}.{auto}"
         if section_id in seen:

@@ -96,7 +96,7 @@ def _chunks_of(section: Section) -> list[Chunk]:
     ]
 
 
-def _client(settings: Settings) -> chromadb.api.ClientAPI:
+def chroma_client(settings: Settings) -> chromadb.api.ClientAPI:
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_url:
         url = urlparse(settings.chroma_url)
@@ -113,7 +113,7 @@ class ChecklistIndex:
                  use_dense: bool = True) -> None:
         self.settings = settings or get_settings()
         self.embeddings = (embeddings or get_embeddings(self.settings.embeddings)) if use_dense else None
-        self._client = _client(self.settings) if self.embeddings is not None else None
+        self._client = chroma_client(self.settings) if self.embeddings is not None else None
         self.rebuilt = False
         self._load()
 
@@ -233,10 +233,11 @@ class ChecklistIndex:
         order = sorted((i for i, s in enumerate(lexical) if s > 0), key=lambda i: -lexical[i])
         rankings.append([(self.chunks[i].section, self.chunks[i].language) for i in order])
         if self.embeddings is not None:
-            docs = self._store.similarity_search_with_score(query, k=len(self.chunks))
+            vector = self.query_vector(query)       # embedded once, used by both dense rankers
+            docs = self._store.similarity_search_by_vector_with_relevance_scores(vector.tolist(), k=len(self.chunks))
             rankings.append([(d.metadata["section"], d.metadata["language"]) for d, _ in docs])
             if self._sentence_vectors is not None and len(self.sentences):
-                similarity = self._sentence_vectors @ self.query_vector(query)
+                similarity = self._sentence_vectors @ vector
                 rankings.append([(self.sentences[i].section, self.sentences[i].language)
                                  for i in np.argsort(-similarity, kind="stable")])
         by_section: dict[str, float] = {}
