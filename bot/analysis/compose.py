@@ -1,0 +1,148 @@
+"""Words of a requirement: title, statement ("系统应…" / "The system shall …"), sources.
+
+A catalog need takes the entry's canonical wording in the project's language and adds
+the specifics people gave: systems they named, KPI targets, qualities said alongside.
+A need the catalog lacks is rewritten from its clearest sentence: connectives,
+first-person wording and wish words are stripped and the rest is phrased as a "shall".
+"""
+from __future__ import annotations
+
+import re
+
+from bot.analysis.catalog import Catalog, System
+from bot.analysis.extract import Sentence
+from bot.analysis.kpis import quantities
+from bot.analysis.merge import Cluster
+from bot.language import Language
+from bot.models import KPI, Source
+
+QUOTE_CHARS = 160
+
+
+def catalog_wording(cluster: Cluster, catalog: Catalog, kpis: list[KPI], language: Language) -> tuple[str, str]:
+    entry = cluster.entry
+    assert entry is not None
+    systems = _systems(cluster, catalog, entry.system_kinds)
+    shown = [s.display(language) for s in systems]
+    sep = "、" if language == "zh" else ", "
+    title = entry.title.get(language)
+    if shown:
+        title = f"{title}({sep.join(shown)})" if language == "zh" else f"{title} ({sep.join(shown)})"
+    parts = [entry.statement.get(language)]
+    if shown:
+        parts.append(f"涉及系统:{sep.join(shown)}。" if language == "zh" else f"Systems named: {sep.join(shown)}.")
+    for k in kpis[:2]:
+        parts.append(_kpi_sentence(k, language))
+    extras = [e.title.get(language) for e in cluster.folded]
+    optional: dict[str, bool] = {}
+    for s in cluster.facets:
+        entry_id = s.assigned[0]
+        optional[entry_id] = optional.get(entry_id, True) and s.cues.is_low
+    for entry_id, is_optional in optional.items():
+        t = catalog.by_id[entry_id].title.get(language)
+        extras.append(t + (("(可选)" if language == "zh" else " (nice to have)") if is_optional else ""))
+    extras = list(dict.fromkeys(extras))
+    if extras:
+        parts.append(f"同时涵盖:{sep.join(extras)}。" if language == "zh" else f"It also covers: {sep.join(extras)}.")
+    return title, ("" if language == "zh" else " ").join(parts)
+
+
+def _kpi_sentence(k: KPI, language: Language) -> str:
+    if language == "zh":
+        if k.current and k.target:
+            return f"目标:{k.metric}由{k.current}改善到{k.target}。"
+        return f"目标:{k.metric}达到{k.target}。"
+    if k.current and k.target:
+        return f"Target: {k.metric} from {k.current} to {k.target}."
+    return f"Target: {k.metric} of {k.target}."
+
+
+def _systems(cluster: Cluster, catalog: Catalog, kinds: list[str]) -> list[System]:
+    if not kinds:
+        return []
+    found: dict[str, System] = {}
+    for s in cluster.sentences:
+        for system in catalog.systems_in(s.text):
+            if system.kind in kinds:
+                found.setdefault(system.name, system)
+    names = list(found)
+    # "用友" inside "用友U8", "U8" and "用友" together: keep the most specific names
+    keep = [n for n in names if not any(n != m and n in m for m in names)]
+    return [found[n] for n in keep]
+
+
+# --- free needs ---------------------------------------------------------------------------
+
+_ZH_LEAD = re.compile(
+    r"^(第[一二三四五六七八九十\d]+[是点个条]?[,,、::]?|[一二三四五六][是来][,,]?|还有[,,]?|另外[,,]?|此外[,,]?|其次[,,]?|同时[,,]?|"
+    r"最后[,,]?|而且[,,]?|所以[,,]?|说实话[,,]?|其实[,,]?|总之[,,]?|然后[,,]?|对了[,,]?)+")
+_ZH_WISH = re.compile(
+    r"^(我们|我|咱们|公司|大家|他们)?(也|还|都|就)?(非常|很|特别|真的|最)?(希望|需要|想要|想|要求|觉得|认为|建议|期望)?"
+    r"(新的?系统|系统|OMS)?(也|还|都)?(能够|能|要能|可以|应该|应当|必须|一定要|最好|要)?")
+_EN_LEAD = re.compile(r"^((and|also|plus|so|but|oh|well|yes|yeah|first|second|third|finally|honestly|anyway)\b[,:]?\s*)+", re.IGNORECASE)
+_EN_WISH = re.compile(
+    r"^(i|we|they|our team|the team|everyone)\s+(really\s+|also\s+|just\s+)?(want|need|would like|'d like|wish|hope|expect|require)\s+"
+    r"(the\s+(new\s+)?system\s+|it\s+|that\s+)?(to\s+)?", re.IGNORECASE)
+_EN_MODAL = re.compile(r"^(the\s+(new\s+)?system|it|the oms)\s+(should|must|needs to|has to|shall|will need to)\s+", re.IGNORECASE)
+
+
+def rewrite_need(text: str, language: Language) -> str:
+    """A requirement statement from a need sentence the catalog has no entry for."""
+    text = text.strip().rstrip("。.!!??;;")
+    if language == "zh":
+        core = _ZH_WISH.sub("", _ZH_LEAD.sub("", text), count=1).strip(",,:: ")
+        core = core.replace("我们", "公司").replace("咱们", "公司").replace("我", "")
+        return f"系统应{core or text}。"
+    core = _EN_LEAD.sub("", text)
+    core = _EN_WISH.sub("", core, count=1)
+    core = _EN_MODAL.sub("", core, count=1).strip(",: ")
+    core = re.sub(r"\bour\b", "the company's", core, flags=re.IGNORECASE)
+    core = re.sub(r"\b(we|us)\b", "the company", core, flags=re.IGNORECASE)
+    core = re.sub(r"\b(my|I)\b", "the", core)
+    if not core:
+        core = text
+    first = core.split()[0].lower()
+    if first in {"a", "an", "the", "this", "that", "there", "it", "they", "he", "she", "someone", "nobody"} or first[:1].isdigit():
+        return f"The system shall address this need: {core[0].lower() + core[1:]}."
+    return f"The system shall {core[0].lower() + core[1:]}."
+
+
+def free_title(statement: str, language: Language) -> str:
+    body = re.sub(r"^(系统应|The system shall (address this need: )?)", "", statement).rstrip("。.")
+    if language == "zh":
+        body = re.split(r"[,,;;::]", body)[0]
+        return body[:24]
+    words = re.split(r"[,;:]", body)[0].split()
+    title = " ".join(words[:9])
+    return title[:1].upper() + title[1:]
+
+
+# --- sources ------------------------------------------------------------------------------
+
+def sources_of(cluster: Cluster) -> list[Source]:
+    """One source per stakeholder, with their clearest sentence as the quote."""
+    best: dict[str, Sentence] = {}
+    for s in cluster.sentences:
+        cur = best.get(s.stakeholder.id)
+        if cur is None or _quote_rank(s, cluster) > _quote_rank(cur, cluster):
+            best[s.stakeholder.id] = s
+    out = []
+    for person, s in best.items():
+        out.append(Source(stakeholder_id=person, name=s.stakeholder.name, role=s.stakeholder.role,
+                          quote=_clip(s.text), answered_at=s.answered_at))
+    return out
+
+
+def _quote_rank(s: Sentence, cluster: Cluster) -> tuple:
+    return (s.id in cluster.primary, s.cues.is_need, bool(quantities(s.text)), s.score, -s.id)
+
+
+def _clip(text: str) -> str:
+    text = text.strip()
+    if len(text) <= QUOTE_CHARS:
+        return text
+    cut = text[:QUOTE_CHARS]
+    space = cut.rfind(" ")
+    if space > QUOTE_CHARS * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(",,;; ") + "…"

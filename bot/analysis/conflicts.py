@@ -1,0 +1,134 @@
+"""Incompatible asks between stakeholders, found by two generic mechanisms.
+
+1. Opposing stances on one axis (catalog.json "axes": SaaS vs on-premise, ship first vs
+   approve/prepay first, central vs local pricing, partial vs complete shipments …).
+   Each mention of a pole's words counts for that pole, or for the other one when the
+   speaker argues against it ("我坚决反对先发货", "franchisees shouldn't … their own
+   promotions", "if we force prepayment … we lose"). A stakeholder takes the pole with
+   the clearly larger total; people on opposite poles conflict.
+2. Different values for the same parameter (an entry's "parameter": reservation period,
+   history to migrate, order cut-off time, discount threshold …): values stated in
+   sentences about that parameter (or answering a question about it) by different
+   people that do not overlap.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.analysis.catalog import Catalog
+from bot.analysis.clauses import split_parts
+from bot.analysis.cues import AGAINST, DOWNSIDE, MUST, PREFER
+from bot.analysis.extract import Sentence
+from bot.analysis.kpis import Quantity, quantities
+from bot.language import Language
+
+STANCE_MARGIN = 1.0
+
+
+@dataclass
+class Dispute:
+    topic: str                                  # axis id or entry id
+    summary: str
+    sides: list[list[str]]                      # stakeholder ids per side
+    sentences: list[Sentence] = field(default_factory=list)
+    entry_ids: list[str] = field(default_factory=list)   # entries the topic belongs to
+
+
+def find_disputes(sentences: list[Sentence], catalog: Catalog, language: Language) -> list[Dispute]:
+    names = {s.stakeholder.id: s.stakeholder.name for s in sentences}
+    return _stance_disputes(sentences, catalog, language, names) + \
+        _parameter_disputes(sentences, catalog, language, names)
+
+
+# --- stances ------------------------------------------------------------------------------
+
+def _stance_disputes(sentences: list[Sentence], catalog: Catalog, language: Language,
+                     names: dict[str, str]) -> list[Dispute]:
+    out: list[Dispute] = []
+    for axis in catalog.axes.values():
+        totals: dict[str, list[float]] = {}
+        evidence: dict[str, list[Sentence]] = {}
+        for s in sentences:
+            votes = _votes(s, catalog, axis.id, [p.id for p in axis.poles])
+            if votes == [0.0, 0.0]:
+                continue
+            t = totals.setdefault(s.stakeholder.id, [0.0, 0.0])
+            t[0] += votes[0]
+            t[1] += votes[1]
+            evidence.setdefault(s.stakeholder.id, []).append(s)
+        sides: list[list[str]] = [[], []]
+        for person, (a, b) in totals.items():
+            if a - b >= STANCE_MARGIN:
+                sides[0].append(person)
+            elif b - a >= STANCE_MARGIN:
+                sides[1].append(person)
+        if sides[0] and sides[1]:
+            entries = [e.id for e in catalog.entries if axis.id in e.axes]
+            used = [s for p in sides[0] + sides[1] for s in evidence[p]]
+            out.append(Dispute(
+                topic=axis.id, sides=sides, sentences=used, entry_ids=entries,
+                summary=_stance_summary(language, axis.topic.get(language), sides, names,
+                                        [p.label.get(language) for p in axis.poles]),
+            ))
+    return out
+
+
+def _votes(s: Sentence, catalog: Catalog, axis_id: str, poles: list[str]) -> list[float]:
+    votes = [0.0, 0.0]
+    weight = 1.0 + 0.5 * bool(PREFER.count(s.text)) + 0.5 * bool(MUST.count(s.text))
+    downside = DOWNSIDE.count(s.text) > 0
+    for part in split_parts(s.text):
+        against = AGAINST.count(part) > 0 or downside
+        for side, pole in enumerate(poles):
+            hits = len(catalog.pole_matches(axis_id, pole, part))
+            if hits:
+                votes[1 - side if against else side] += weight * min(hits, 2)
+    return votes
+
+
+def _stance_summary(language: Language, topic: str, sides: list[list[str]], names: dict[str, str],
+                    labels: list[str]) -> str:
+    a = ("、" if language == "zh" else ", ").join(names[p] for p in sides[0])
+    b = ("、" if language == "zh" else ", ").join(names[p] for p in sides[1])
+    if language == "zh":
+        return f"{topic}存在分歧:{a}主张{labels[0]};{b}主张{labels[1]}。"
+    return f"Disagreement on {topic}: {a} want {labels[0]}; {b} want {labels[1]}."
+
+
+# --- parameters ---------------------------------------------------------------------------
+
+def _parameter_disputes(sentences: list[Sentence], catalog: Catalog, language: Language,
+                        names: dict[str, str]) -> list[Dispute]:
+    out: list[Dispute] = []
+    for entry in catalog.entries:
+        if entry.parameter is None:
+            continue
+        values: dict[str, list[Quantity]] = {}
+        evidence: dict[str, list[Sentence]] = {}
+        for s in sentences:
+            if DOWNSIDE.count(s.text):
+                continue            # a value named only to warn against it
+            if not (catalog.mentions_parameter(entry.id, s.text) or
+                    (catalog.mentions_parameter(entry.id, s.question) and entry.id in s.assigned + s.question_topics)):
+                continue
+            found = [q for q in quantities(s.text) if q.kind == entry.parameter.kind]
+            if found:
+                values.setdefault(s.stakeholder.id, []).extend(found)
+                evidence.setdefault(s.stakeholder.id, []).append(s)
+        people = list(values)
+        pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1:]
+                 if not any(x.overlaps(y) for x in values[a] for y in values[b])]
+        if not pairs:
+            continue
+        left = list(dict.fromkeys(a for a, _ in pairs))
+        right = [p for p in dict.fromkeys(b for _, b in pairs) if p not in left]
+        if not right:
+            continue
+        shown = {p: "/".join(dict.fromkeys(q.text for q in values[p])) for p in people}
+        sep = ";" if language == "zh" else "; "
+        detail = sep.join(f"{names[p]} {shown[p]}" for p in left + right)
+        title = entry.title.get(language)
+        summary = f"{title}的取值不一致:{detail}。" if language == "zh" else f"Different values asked for {title.lower()}: {detail}."
+        used = [s for p in left + right for s in evidence[p]]
+        out.append(Dispute(topic=entry.id, summary=summary, sides=[left, right], sentences=used, entry_ids=[entry.id]))
+    return out

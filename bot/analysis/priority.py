@@ -1,0 +1,140 @@
+"""MoSCoW priority, a numeric score and the reasons behind them.
+
+Signals, all from what people said (never from instructions inside an answer):
+how many stakeholders and departments raised the need, explicit "must/必须" versus
+"not urgent/不急/nice to have", management's weight, stated KPIs and business impact,
+and whether the need sits on the core order flow (order capture, stock, approval,
+credit, integration, status).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.analysis.extract import Sentence
+from bot.analysis.merge import Cluster
+from bot.language import Language
+from bot.models import KPI, Priority
+
+ROLE_NAMES = {
+    "zh": {"sales": "销售", "finance": "财务", "warehouse": "仓储物流", "management": "管理层",
+           "customer_service": "客服", "it": "IT", "other": "其他"},
+    "en": {"sales": "sales", "finance": "finance", "warehouse": "warehouse/logistics", "management": "management",
+           "customer_service": "customer service", "it": "IT", "other": "other"},
+}
+PRIORITY_ORDER = {Priority.must: 0, Priority.should: 1, Priority.could: 2, Priority.wont: 3}
+
+MUST_SCORE = 6.0
+SHOULD_SCORE = 2.5
+
+
+@dataclass
+class Assessment:
+    priority: Priority
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def assess(cluster: Cluster, anaphora: list[tuple[Sentence, str]], kpis: list[KPI], language: Language) -> Assessment:
+    """`anaphora`: priority sentences ("This is a must") that refer to this cluster."""
+    people: dict[str, Sentence] = {}
+    for s in cluster.sentences:
+        people.setdefault(s.stakeholder.id, s)
+    names = {s.stakeholder.id: s.stakeholder.name for s in cluster.sentences}
+    roles = list(dict.fromkeys(s.stakeholder.role for s in cluster.sentences))
+
+    must_by: list[str] = []
+    low_by: list[str] = []
+    for s in cluster.sentences:
+        if s.id in cluster.mention_only:
+            continue            # its cue was about another topic of the sentence (see mentions)
+        if s.cues.must and not s.cues.low:
+            must_by.append(s.stakeholder.id)
+        elif s.cues.is_low:
+            low_by.append(s.stakeholder.id)
+    for s, level in list(cluster.mentions) + anaphora:
+        (must_by if level == "must" else low_by).append(s.stakeholder.id)
+        names.setdefault(s.stakeholder.id, s.stakeholder.name)
+    must_by = list(dict.fromkeys(must_by))
+    low_by = [p for p in dict.fromkeys(low_by) if p not in must_by]
+
+    management = [p for p, s in people.items() if s.stakeholder.role == "management"]
+    management_must = [p for p in must_by if p in management or _role_of(cluster, anaphora, p) == "management"]
+    impact = any(s.cues.impact for s in cluster.sentences)
+    blocks = bool(cluster.entry and cluster.entry.core_flow) or any(s.cues.blocks for s in cluster.sentences)
+    pain = sum(min(s.cues.pain, 2) for s in cluster.sentences)
+    n, departments = len(people), len(roles)
+
+    score = 1.0 * min(n, 5) + 0.5 * max(0, departments - 1)
+    score += (1.5 + 0.5 * min(len(must_by) - 1, 2)) if must_by else 0.0
+    score += 1.0 * bool(management) + 1.0 * bool(management_must)
+    score += 0.75 * min(len(kpis), 2) + 0.5 * impact + 1.0 * blocks + 0.25 * min(pain, 4)
+    only_low = bool(low_by) and not must_by and (set(people) <= set(low_by) or n == 1)
+    if only_low:
+        score -= 2.5
+    elif low_by:
+        score -= 1.0
+    score = round(max(score, 0.0), 2)
+
+    if only_low:
+        # deferred by everyone who raised it; still "should" when they stated an impact
+        priority = Priority.should if (impact or kpis) and score >= SHOULD_SCORE - 1.0 else Priority.could
+    elif management_must or n >= 3 or score >= MUST_SCORE or \
+            (must_by and (blocks or kpis or impact or n >= 2)) or \
+            (blocks and (n >= 2 or kpis or impact or must_by)):
+        priority = Priority.must
+    elif score >= SHOULD_SCORE:
+        priority = Priority.should
+    else:
+        priority = Priority.could
+
+    return Assessment(priority, score, _reasons(language, n, roles, names, must_by, low_by, management,
+                                                 management_must, kpis, impact, blocks))
+
+
+def _role_of(cluster: Cluster, anaphora: list[tuple[Sentence, str]], person: str) -> str | None:
+    for s, _ in list(cluster.mentions) + anaphora:
+        if s.stakeholder.id == person:
+            return s.stakeholder.role
+    return None
+
+
+def _reasons(language: Language, n: int, roles: list[str], names: dict[str, str], must_by: list[str],
+             low_by: list[str], management: list[str], management_must: list[str], kpis: list[KPI],
+             impact: bool, blocks: bool) -> list[str]:
+    role_names = ROLE_NAMES[language]
+    shown = lambda ids: ("、" if language == "zh" else ", ").join(names.get(i, i) for i in ids)  # noqa: E731
+    depts = ("、" if language == "zh" else ", ").join(role_names.get(r, r) for r in roles)
+    out: list[str] = []
+    if language == "zh":
+        out.append(f"{n}位干系人提出,涉及{len(roles)}个部门({depts})")
+        if must_by:
+            out.append(f"明确表示必须:{shown(must_by)}")
+        if management_must:
+            out.append(f"管理层明确要求:{shown(management_must)}")
+        elif management:
+            out.append(f"管理层提出:{shown(management)}")
+        for k in kpis[:2]:
+            out.append(f"有量化目标:{k.metric} {k.current + ' → ' if k.current else ''}{k.target}")
+        if impact:
+            out.append("回答中说明了业务影响(损失、投诉、合规或返工)")
+        if blocks:
+            out.append("影响核心订单流程")
+        if low_by:
+            out.append(f"被标注为不急/可后置:{shown(low_by)}")
+    else:
+        out.append(f"raised by {n} stakeholder{'s' if n != 1 else ''} from {len(roles)} department{'s' if len(roles) != 1 else ''} ({depts})")
+        if must_by:
+            out.append(f"explicitly required (must) by {shown(must_by)}")
+        if management_must:
+            out.append(f"required by management: {shown(management_must)}")
+        elif management:
+            out.append(f"raised by management: {shown(management)}")
+        for k in kpis[:2]:
+            out.append(f"quantified target: {k.metric} {k.current + ' → ' if k.current else ''}{k.target}")
+        if impact:
+            out.append("stated business impact (losses, complaints, compliance or rework)")
+        if blocks:
+            out.append("on the core order flow")
+        if low_by:
+            out.append(f"marked not urgent / nice to have / later phase by {shown(low_by)}")
+    return out
