@@ -89,6 +89,9 @@ class SlackStandIn:
         # Slack user id -> (handle, real name); users.info answers from here.
         self.users: dict[str, tuple[str, str]] = {}
         self._faults: dict[str, list[_Fault]] = {}
+        # Called with every API call before it is answered (tests check what the bot had
+        # already done at the moment it spoke).
+        self.hooks: list[Callable[[Call], None]] = []
         self._lock = threading.Condition()
         self._ts = itertools.count(1)
         self._files = itertools.count(1)
@@ -273,6 +276,8 @@ class SlackStandIn:
                 if token != standin.token:
                     standin._record(Call(method, params, token, error="invalid_auth"))
                     return self._json(200, {"ok": False, "error": "invalid_auth"})
+                for hook in list(standin.hooks):
+                    hook(Call(method, params, token))
                 answer = standin._answer(method, params)
                 standin._record(Call(method, params, token, error=None if answer["ok"] else answer["error"],
                                      response=answer))
@@ -361,10 +366,11 @@ class SlackSender:
         return self.post(json.dumps(envelope, ensure_ascii=False), "application/json", headers, **kwargs)
 
     def dm(self, user: str, text: str, event_id: str | None = None, retry: int = 0,
-           **extra: Any) -> tuple[int, str, float]:
+           secret: str | None = None, **extra: Any) -> tuple[int, str, float]:
+        """A direct message from `user`; `extra` adds event fields (bot_id, subtype, …)."""
         event = {"type": "message", "channel_type": "im", "channel": dm_channel(user), "user": user,
                  "text": text, "ts": self.next_ts(), **extra}
-        return self.event(event, event_id, retry)
+        return self.event(event, event_id, retry, secret=secret)
 
     def mention(self, user: str, channel: str, text: str, event_id: str | None = None) -> tuple[int, str, float]:
         event = {"type": "app_mention", "channel": channel, "user": user,
