@@ -45,6 +45,7 @@ def build_clusters(extraction: Extraction, catalog: Catalog) -> list[Cluster]:
     sentences = extraction.sentences
     clusters: dict[str, Cluster] = {}
     facet_moves: list[tuple[Sentence, str]] = []
+    mentioned: list[tuple[Sentence, str, str]] = []
 
     def cluster_for(entry_id: str) -> Cluster:
         key = f"catalog:{entry_id}"
@@ -69,12 +70,21 @@ def build_clusters(extraction: Extraction, catalog: Catalog) -> list[Cluster]:
                 c.primary.add(s.id)
         for entry_id, level in s.mentions.items():
             if not catalog.by_id[entry_id].facet:
-                cluster_for(entry_id).mentions.append((s, level))
+                mentioned.append((s, entry_id, level))
         if s.mentions:     # the sentence's priority cues were assigned part by part
             for entry_id in s.assigned:
                 if f"catalog:{entry_id}" in clusters:
                     clusters[f"catalog:{entry_id}"].mention_only.add(s.id)
 
+    # a priority said about a topic ("追溯和审批第一期必须上") makes the speaker one of its
+    # voices, but does not create a requirement nobody described
+    for s, entry_id, level in mentioned:
+        c = clusters.get(f"catalog:{entry_id}")
+        if c is not None:
+            c.mentions.append((s, level))
+            if all(x.id != s.id for x in c.sentences):
+                c.sentences.append(s)
+                c.mention_only.add(s.id)
     _free_clusters(extraction, clusters)
     _place_facets(facet_moves, sentences, clusters, catalog)
     _attach_named_systems(sentences, clusters, catalog)

@@ -22,6 +22,7 @@ app = typer.Typer(
 # Command modules, in the order `reqbot --help` lists them.
 COMMAND_MODULES = [
     "bot.cli.data",
+    "bot.cli.requirements",
     "bot.cli.ask",
     "bot.cli.knowledge",
     "bot.cli.serve",
