@@ -255,7 +255,12 @@ def set_header_footer(document) -> None:
     section = document.sections[0]
     header = section.header.paragraphs[0]
     header.style = document.styles["Header"]
-    header.text = "{project} · {title}\t{version} · {date}"
+    header.add_run("{project} · {title}")
+    # A positional tab aligned to the right margin: the version and date sit at the right
+    # edge in portrait and landscape sections alike (a fixed tab stop would not).
+    header._p.append(parse_xml(
+        f'<w:r {nsdecls("w")}><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/></w:r>'))
+    header.add_run("{version} · {date}")
     footer = section.footer.paragraphs[0]
     footer.style = document.styles["Footer"]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -127,18 +127,24 @@ def test_traceability_matrix_matches_the_sources(tmp_path, lang):
 
 def test_a_wide_matrix_is_split_and_printed_landscape(tmp_path):
     project, requirement_set, interviews = en_example()
-    extra = [Stakeholder(id=f"p{i}", name=f"Person {i}", role="sales") for i in range(14)]
+    extra = [Stakeholder(id=f"p{i}", name=f"Person {i}", role="sales") for i in range(30)]
     first = requirement_set.requirements[0]
     first.sources = first.sources + [Source(stakeholder_id=p.id, name=p.name, role=p.role, quote=f"Quote {i}.")
                                      for i, p in enumerate(extra)]
     out = write_spec(project, requirement_set, interviews, out=tmp_path / "wide.docx", date=DAY).path
     document = docx.Document(str(out))
     parts = tables_after_caption(document, "Traceability matrix (part")
-    assert len(parts) == 2                            # 20 people, 10 columns per table
+    assert len(parts) == 2                            # 36 people, 25 columns per table
+    header_cell = parts[0].rows[0].cells[2]._tc
+    assert header_cell.tcPr.find(qn("w:textDirection")) is not None   # names written bottom-to-top
     orientations = [s.orientation for s in document.sections]
     assert 1 in orientations and orientations[-1] == 0   # landscape for the matrix, portrait after it
-    names = {cell_text(c).split("\n")[0] for t in parts for c in t.rows[0].cells[2:]}
-    assert {p.name for p in extra} <= names
+    names = {cell_text(c) for t in parts for c in t.rows[0].cells[2:]}
+    assert {f"{p.name} (Sales)" for p in extra} <= names
+    # the landscape section has its own header copy, filled like the portrait one
+    landscape = next(s for s in document.sections if s.orientation == 1)
+    header = " ".join(p.text for p in landscape.header.paragraphs)
+    assert "Northwind Garden Supplies" in header and "V1" in header
 
 
 # --- content -----------------------------------------------------------------------------------------

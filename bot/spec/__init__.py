@@ -23,7 +23,7 @@ from bot.spec.context import Revision, SpecContext
 from bot.spec.diff import PriorityChange, RequirementRef, SpecDiff, diff_requirement_sets
 from bot.spec.errors import SpecError, TemplateError
 from bot.spec.i18n import tr
-from bot.spec.render import Renderer, fill_header
+from bot.spec.render import Renderer, fill_header, landscape_headers
 from bot.spec.sections import compose
 from bot.spec.template import BUNDLED_LAYOUT, BUNDLED_TEMPLATE, Layout, load_layout, open_template
 from bot.spec.writer import check_output_path, save_atomically
@@ -95,7 +95,9 @@ def build_spec(project: Project, requirement_set: RequirementSet, interviews: Se
     ctx = _context(project, requirement_set, interviews, language, version, revisions, date, checklist,
                    layout, change_note)
     blocks = compose(ctx)
-    Renderer(document, styles, table_label=tr("table.prefix", ctx.lang)).render(blocks)
+    renderer = Renderer(document, styles, table_label=tr("table.prefix", ctx.lang))
+    renderer.render(blocks)
+    landscape_headers(document, renderer)
     title = tr("doc.title", ctx.lang)
     fill_header(document, {
         "project": project.name, "title": title, "version": tr("doc.version", ctx.lang, n=version),

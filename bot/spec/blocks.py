@@ -52,6 +52,10 @@ class Table:
     kind: str = ""                          # lets tests find a table ("priorities", "traceability", …)
     centered: tuple[int, ...] = ()          # columns whose cells are centred (marks, numbers)
     keep_together: bool = False             # keep a short table (a card) on one page
+    absolute_widths: bool = False           # widths are centimetres, not shares of the text width
+    vertical_header_from: int | None = None  # header cells from this column on read bottom-to-top
+    header_height: float | None = None       # centimetres, for vertical header text
+    vertical_upright: bool = False           # vertical header read top-down, CJK upright (Chinese)
 
 
 @dataclass

@@ -119,6 +119,9 @@ class SpecContext:
     def role(self, role: str) -> str:
         return i18n.role_label(role, self.lang)
 
+    def role_short(self, role: str) -> str:
+        return i18n.role_short(role, self.lang)
+
     def category(self, category: str) -> str:
         return i18n.category_label(category, self.lang)
 

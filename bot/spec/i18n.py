@@ -448,6 +448,8 @@ ROLE_LABELS: dict[str, tuple[str, str]] = {
     "other": ("其他", "Other"),
 }
 
+ROLE_SHORT: dict[str, tuple[str, str]] = {"warehouse": ("仓储物流", "Warehouse"), "customer_service": ("客服", "Service")}
+
 CATEGORY_LABELS: dict[str, tuple[str, str]] = {
     "integration": ("系统集成", "Integration"),
     "workflow": ("流程与审批", "Workflow and approval"),
@@ -544,6 +546,10 @@ def count_noun(noun: str, n: int, lang: Language) -> str:
 
 def role_label(role: str, lang: Language) -> str:
     return _pick(ROLE_LABELS.get(role, ROLE_LABELS["other"]), lang)
+
+
+def role_short(role: str, lang: Language) -> str:
+    return _pick(ROLE_SHORT[role], lang) if role in ROLE_SHORT else role_label(role, lang)
 
 
 def category_label(category: str, lang: Language) -> str:

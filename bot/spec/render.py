@@ -12,14 +12,19 @@ import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Twips
+from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 from bot.spec.blocks import Block, Contents, Heading, PageBreak, Paragraph, Run, SectionBreak, Table
 from bot.spec.template import StyleMap
 
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_W = nsdecls("w")
+_W_URI = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+TWIPS_PER_CM = 1440 / 2.54
 
 
 def _text(value: str) -> str:
@@ -100,11 +105,13 @@ class Renderer:
         ppr += numpr
         return f'<w:p><w:pPr>{ppr}</w:pPr><w:r><w:t xml:space="preserve">{_text(heading.text)}</w:t></w:r></w:p>'
 
-    def _cell_xml(self, cell, width: int, centered: bool = False, keep_next: bool = False) -> str:
+    def _cell_xml(self, cell, width: int, centered: bool = False, keep_next: bool = False,
+                  vertical: str | None = None) -> str:
         paragraphs = cell if isinstance(cell, list) else [
-            Paragraph([_plain(cell)], style="Table Text", align="center" if centered else None)]
+            Paragraph([_plain(cell)], style="Table Text", align="center" if centered and not vertical else None)]
         inner = "".join(self._paragraph_xml(p, keep_next) for p in paragraphs) or "<w:p/>"
-        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{inner}</w:tc>'
+        direction = f'<w:textDirection w:val="{vertical}"/><w:vAlign w:val="center"/>' if vertical else ""
+        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{direction}</w:tcPr>{inner}</w:tc>'
 
     def _table_xml(self, table: Table, orientation: str) -> str:
         out = []
@@ -113,9 +120,12 @@ class Renderer:
             caption = Paragraph([_plain(f"{self.table_label} {self.tables}  {table.caption}")],
                                 style="Caption", keep_with_next=True)
             out.append(self._paragraph_xml(caption))
-        total = self._text_width(orientation)
-        weight = sum(table.widths) or 1
-        widths = [int(total * w / weight) for w in table.widths]
+        if table.absolute_widths:
+            widths = [int(w * TWIPS_PER_CM) for w in table.widths]
+        else:
+            total = self._text_width(orientation)
+            weight = sum(table.widths) or 1
+            widths = [int(total * w / weight) for w in table.widths]
         look = 0x0020 * bool(table.header) | 0x0080 * table.first_column | 0x0200 * (not table.banded) | 0x0400
         tblpr = (
             f'<w:tblPr><w:tblStyle w:val="{self.styles.id("Spec Table")}"/>'
@@ -128,8 +138,15 @@ class Renderer:
         rows = []
         centered = set(table.centered)
         if table.header:
-            cells = "".join(self._cell_xml(text, w, i in centered) for i, (text, w) in enumerate(zip(table.header, widths)))
-            rows.append(f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{cells}</w:tr>")
+            vertical_from = table.vertical_header_from
+            direction = "tbRl" if table.vertical_upright else "btLr"
+            cells = "".join(
+                self._cell_xml(text, w, i in centered,
+                               vertical=direction if vertical_from is not None and i >= vertical_from else None)
+                for i, (text, w) in enumerate(zip(table.header, widths)))
+            height = (f'<w:trHeight w:val="{int(table.header_height * TWIPS_PER_CM)}" w:hRule="atLeast"/>'
+                      if table.header_height else "")
+            rows.append(f"<w:tr><w:trPr><w:cantSplit/>{height}<w:tblHeader/></w:trPr>{cells}</w:tr>")
         last = len(table.rows) - 1
         for number, row in enumerate(table.rows):
             # Word and LibreOffice keep a table on one page when every row but the last "keeps with next"
@@ -185,20 +202,32 @@ class Renderer:
                 block.entries = [(level, f"{number}\t{text}") for level, number, text in numbers
                                  if level <= block.levels]
                 parts.append(self._contents_xml(block))
-        body = parse_xml(f"<w:body {_W}>{''.join(parts)}</w:body>")
-        breaks = iter(orientations)
-        for child in list(body):
-            ppr = child.find(qn("w:pPr"))
-            sectpr = ppr.find(qn("w:sectPr")) if ppr is not None else None
-            if sectpr is not None:
-                ppr.replace(sectpr, self._sectpr(next(breaks)))
-            self.final_sectpr.addprevious(child)
-        self._orient(self.final_sectpr, orientation)
+        self._replace_body("".join(parts), orientations, orientation)
 
-    def _sectpr(self, orientation: str):
-        sectpr = copy.deepcopy(self.final_sectpr)
-        self._orient(sectpr, orientation)
-        return sectpr
+    def _replace_body(self, xml: str, orientations: list[str], final_orientation: str) -> None:
+        """Parse the new body once and swap it in whole.
+
+        Moving thousands of parsed elements into the template's tree one by one makes lxml
+        reconcile namespaces per node (seconds for a large spec); swapping the body element
+        is one move. The body is parsed with the document root's namespace declarations.
+        """
+        root = self.document.element
+        declarations = " ".join(f'xmlns:{prefix}="{uri}"' if prefix else f'xmlns="{uri}"'
+                                for prefix, uri in root.nsmap.items())
+        sectpr = etree.tostring(self.final_sectpr, encoding="unicode")
+        body = parse_xml(f"<w:body {declarations}>{xml}{sectpr}</w:body>")
+        final = body[-1]
+        breaks = iter(orientations)
+        for placeholder in body.findall("w:p/w:pPr/w:sectPr", namespaces={"w": _W_URI}):
+            replacement = copy.deepcopy(final)
+            self._orient(replacement, next(breaks))      # the orientation of the section it closes
+            placeholder.getparent().replace(placeholder, replacement)
+        self._orient(final, final_orientation)
+        root.replace(root.body, body)
+        self.body, self.final_sectpr = body, final
+        # python-docx caches its wrapper of the old body; make it wrap the new one.
+        if getattr(self.document, "_Document__body", None) is not None:
+            self.document._Document__body = None
 
     def _orient(self, sectpr, orientation: str) -> None:
         size = sectpr.find(qn("w:pgSz"))
@@ -286,3 +315,43 @@ def fill_header(document, fields: dict[str, str], header_style: str = "Header") 
             paragraph.style = document.styles[header_style]
         except KeyError:
             pass
+
+
+def landscape_headers(document, renderer: Renderer) -> None:
+    """Give landscape sections their own copy of the header, with its right tab at the wider edge.
+
+    All sections reference the template's header; its right-aligned tab stop sits at the
+    portrait text width, which would leave the version and date mid-page in landscape.
+    """
+    portrait_header = document.sections[0].header
+    if portrait_header.is_linked_to_previous:
+        return
+    source = portrait_header._element
+    wide = renderer._text_width("landscape")
+    style_tabs: dict[str, list[int]] = {}
+    for style in document.styles:
+        tabs = style.element.find(qn("w:pPr") + "/" + qn("w:tabs")) if style.element.pPr is not None else None
+        if tabs is not None:
+            style_tabs[style.style_id] = [int(t.get(qn("w:pos"))) for t in tabs if t.get(qn("w:pos"))]
+    for section in document.sections:
+        if section.orientation != 1 or section.header.is_linked_to_previous:   # 1 = WD_ORIENT.LANDSCAPE
+            continue
+        reference = next((r for r in section._sectPr.findall(qn("w:headerReference"))
+                          if r.get(qn("w:type")) == "default"), None)
+        if reference is not None:
+            section._sectPr.remove(reference)       # keep the shared part; only this section lets go
+        section.header.is_linked_to_previous = False  # a new, empty header part for this section
+        element = section.header._element
+        for child in list(element):
+            element.remove(child)
+        for child in source:
+            element.append(copy.deepcopy(child))
+        for p in element.iter(qn("w:p")):
+            for ptab in list(p.iter(qn("w:ptab"))):
+                ptab.getparent().replace(ptab, OxmlElement("w:tab"))
+            paragraph = DocxParagraph(p, section.header)
+            style_id = p.pPr.pStyle.val if p.pPr is not None and p.pPr.pStyle is not None else None
+            stops = paragraph.paragraph_format.tab_stops
+            for position in style_tabs.get(style_id, []):
+                stops.add_tab_stop(Twips(position), WD_TAB_ALIGNMENT.CLEAR)
+            stops.add_tab_stop(Twips(wide), WD_TAB_ALIGNMENT.RIGHT)

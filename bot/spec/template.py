@@ -40,7 +40,7 @@ class Layout(BaseModel):
     sections: list[LayoutSection]
     styles: LayoutStyles
     contents_levels: int = Field(default=2, ge=1, le=3)
-    traceability_columns_per_table: int = Field(default=10, ge=1, le=40)
+    traceability_columns_per_table: int = Field(default=22, ge=1, le=40)
 
 
 def load_layout(path: Path | None = None) -> Layout:
