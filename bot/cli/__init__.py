@@ -23,9 +23,12 @@ app = typer.Typer(
 COMMAND_MODULES = [
     "bot.cli.data",
     "bot.cli.requirements",
+    "bot.cli.spec",
     "bot.cli.ask",
     "bot.cli.knowledge",
     "bot.cli.serve",
+    "bot.cli.chat",
+    "bot.cli.demo",
 ]
 
 

@@ -45,7 +45,7 @@ _CONFIRM_WORDS = ("confirm", "confirmed", "ok", "okay", "yes", "looks good", "lg
                   "确认", "确定", "没问题", "对", "是的", "可以", "好", "好的", "都对", "全部确认", "确认全部")
 
 _LOOKUP: dict[str, str] = {word: action for action, words in _WORDS.items() for word in words}
-_TRIM = " \t\r\n。.!!~~、,,;;"
+_TRIM = " \t\r\n。.!!~~、,,;;??"
 _REQ = r"(?:REQ-?)?(\d{1,5})"
 _REVIEW_CONFIRM_ONE = re.compile(rf"^(?:confirm|ok|确认|确定)\s*{_REQ}$", re.IGNORECASE)
 _REVIEW_REMOVE = re.compile(rf"^(?:remove|delete|drop|删除|删掉|去掉|移除)\s*{_REQ}$", re.IGNORECASE)
@@ -65,6 +65,8 @@ def parse_command(text: str, reviewing: bool = False) -> Command | None:
     """The command this message is, or None when it is an answer."""
     if len(text) > 200:                     # no command is this long; don't even look
         return None
+    if text.strip() in ("?", "?"):
+        return Command(action="help")
     word = normalize(text)
     if not word:
         return None

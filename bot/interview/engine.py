@@ -34,6 +34,8 @@ MAX_REASKS = 2                  # unreadable answers (emoji only) re-asked this 
 LONG_ANSWER = 2000              # characters; acknowledged so the person knows nothing was cut
 QUOTE_CHARS = 200               # how much of an earlier answer "back" shows
 SYSTEMS_TOPIC = "systems_in_use"
+# Follow-up kinds a topic does not get ("which systems?" answers are lists, not complaints).
+NO_FOLLOWUP: dict[str, set[str]] = {SYSTEMS_TOPIC: {"quantify"}}
 
 log = logging.getLogger(__name__)
 
@@ -185,47 +187,48 @@ class Conversation:
         """The most useful follow-up to this answer, if the interview has room for one."""
         state = self.state
         asked = state.asked[turn.index]
-        done_kinds = state.followups.setdefault(asked.topic, [])
+        done_kinds = set(state.followups.setdefault(asked.topic, []))
         if (len(done_kinds) >= MAX_FOLLOWUPS_PER_TOPIC
                 or len(state.asked) + state.remaining_planned() >= MAX_QUESTIONS):
             return None
-        answer = turn.answer or ""
+        # Cues sit near the start of what people write: a 10,000-character paste is not scanned whole.
+        answer = followups.usable_part((turn.answer or "")[:LONG_ANSWER])
         text: dict[str, str] | None = None
         kind = ""
-        stances = [s for s in followups.find_stances(answer) if s.dimension not in state.stances_followed]
-        if stances and "conflict" not in done_kinds:
-            stance = followups.conflicting(stances, self._other_departments_stances())
-            if stance is not None:
-                text, kind = followups.conflict_question(stance), "conflict"
-                state.stances_followed.append(stance.dimension)
-        if text is None and "quantify" not in done_kinds and asked.followup != "quantify":
+        if "conflict" not in done_kinds and followups.stance_topics(answer) - set(state.stances_followed):
+            probe = turn.model_copy(update={"answer": answer})
+            disagreement = followups.find_disagreement(self.interview, probe, self.store.list_interviews(self.project),
+                                                       skip_topics=state.stances_followed)
+            if disagreement is not None:
+                text, kind = followups.conflict_question(disagreement), "conflict"
+                state.stances_followed.append(disagreement.topic)
+        excluded = NO_FOLLOWUP.get(asked.topic, set())
+        if text is None and "quantify" not in done_kinds | excluded and asked.followup != "quantify":
             vague = followups.find_vague(answer)
             if vague is not None:
                 text, kind = followups.quantify_question(vague), "quantify"
         if text is None and "integration" not in done_kinds:
-            systems = [s for s in followups.find_systems(answer) if s not in state.systems_followed]
+            # a system named earlier in the topic still gets its question after a quantifying one
+            systems = [s for s in followups.find_systems(self._topic_text(asked.topic, answer))
+                       if s.key not in state.systems_followed]
             if systems:
                 text, kind = followups.integration_question(systems[0]), "integration"
-                state.systems_followed.append(systems[0])
+                state.systems_followed.append(systems[0].key)
                 if SYSTEMS_TOPIC not in state.covered:
                     state.covered.append(SYSTEMS_TOPIC)   # the systems question would only repeat this
         if text is None:
             return None
-        done_kinds.append(kind)
+        state.followups[asked.topic].append(kind)
         grounding = state.followup_grounding.get(kind) or Grounding(refs=asked.refs, guidance=asked.guidance)
         refs = list(dict.fromkeys([*grounding.refs, *asked.refs]))[:3]
         return AskedQuestion(topic=asked.topic, text=text, refs=refs, guidance=grounding.guidance, followup=kind)
 
-    def _other_departments_stances(self) -> list[followups.Stance]:
-        own_role = self.interview.stakeholder.role
-        stances: list[followups.Stance] = []
-        for other in self.store.list_interviews(self.project):
-            if other.stakeholder.id == self.sid or other.stakeholder.role == own_role:
-                continue
-            for turn in other.turns:
-                if turn.status == "answered" and turn.answer:
-                    stances += followups.find_stances(turn.answer[:LONG_ANSWER])
-        return stances
+    def _topic_text(self, topic: str, latest: str) -> str:
+        """Every answer given on `topic` so far, the latest one last."""
+        earlier = [followups.usable_part((self.turns[i].answer or "")[:LONG_ANSWER]) for i, q in self.state.asked.items()
+                   if q.topic == topic and i != self.state.pending and i in self.turns
+                   and self.turns[i].status == "answered"]
+        return "\n".join([*earlier, latest])
 
     # --- answers ----------------------------------------------------------------------------
 
@@ -252,9 +255,7 @@ class Conversation:
         messages = []
         if len(turn.answer or "") > LONG_ANSWER:
             messages.append(say("long_answer", self.language, count=f"{len(turn.answer):,}"))
-        # Cues are near the start of what people write; a 10,000-character paste need not be scanned whole.
-        probe = turn.model_copy(update={"answer": (turn.answer or "")[:LONG_ANSWER]})
-        followup = self._followup(probe)
+        followup = self._followup(turn)
         if followup is not None:
             self._ask(followup)
             return messages
@@ -384,10 +385,7 @@ class Conversation:
                     entry.decision = "confirmed"
             messages = []
         self.save()
-        if all(e.decision != "pending" for e in self.state.review):
-            self.set_status("completed")
-            messages.append(say("completed", self.language))
-        return messages
+        return messages + self._complete_if_decided()
 
     def remove(self, req: str | None) -> list[str]:
         entry = self._entry(req)
@@ -396,11 +394,14 @@ class Conversation:
         self.store.record_review_decision(self.project, self.sid, entry.req_id, "remove")
         entry.decision = "removed"
         self.save()
-        messages = [say("review_removed", self.language, req=entry.req_id)]
-        if all(e.decision != "pending" for e in self.state.review):
-            self.set_status("completed")
-            messages.append(say("completed", self.language))
-        return messages
+        return [say("review_removed", self.language, req=entry.req_id), *self._complete_if_decided()]
+
+    def _complete_if_decided(self) -> list[str]:
+        """The review ends when every item has a verdict."""
+        if any(e.decision == "pending" for e in self.state.review):
+            return []
+        self.set_status("completed")
+        return [say("completed", self.language)]
 
     def correct(self, argument: str | None) -> list[str]:
         parsed = split_correction(argument)
@@ -413,7 +414,7 @@ class Conversation:
         self.store.record_review_decision(self.project, self.sid, entry.req_id, "correct", text)
         entry.decision, entry.text = "corrected", text
         self.save()
-        return [say("review_corrected", self.language, req=entry.req_id)]
+        return [say("review_corrected", self.language, req=entry.req_id), *self._complete_if_decided()]
 
     def note(self, text: str) -> list[str]:
         """Free text during the review is kept as an extra answer: nothing a person writes is lost."""

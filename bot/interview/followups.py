@@ -10,17 +10,28 @@ Three kinds, one at a time, most valuable first:
 - integration:  a named system (SAP, 金蝶, a carrier…) gets asked what must flow between it
                 and the new system.
 
-The answer text is only ever matched against fixed cue lists; nothing in it is obeyed.
-Only cue words from those lists and recognised system names are echoed back.
+The answer text is only ever matched against fixed cue lists; nothing in it is obeyed,
+and text the analysis guard recognises as an instruction to the bot is cut first. Only
+cue words from those lists and recognised system names are echoed back.
+
+The analysis module's helpers do the recognising where it has them, so the interview and
+the requirement set agree: numbers (`quantities`), systems (the catalog's `systems`),
+stances and parameters that conflict (`find_disputes` over the catalog's axes and
+parameters), and the injection guard (`clean_answer`). What is the interviewer's own is
+which number to ask for, and how to ask.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from pydantic import BaseModel
 
+from bot.analysis import clean_answer, load_catalog, quantities
+from bot.analysis.conflicts import find_disputes
+from bot.analysis.extract import sentences_of
 from bot.language import Language
+from bot.models import Interview, Turn
 
 # --- unusable answers --------------------------------------------------------------------------
 
@@ -32,19 +43,15 @@ def is_unusable(text: str) -> bool:
     return not _CONTENT.search(text)
 
 
-# --- quantities ----------------------------------------------------------------------------------
+# --- what an answer says -----------------------------------------------------------------------
 
-_CN_NUMBER = "零一二两三四五六七八九十百千万半"
-_CN_UNIT = "个次天日周月年小时分钟秒单张笔件箱份人家位成倍辆趟元块%"
-_HAS_QUANTITY = re.compile(
-    rf"\d|[{_CN_NUMBER}]+\s*[{_CN_UNIT}]|百分之"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-    r"hundred|thousand|half|dozen|once|twice)\b",
-    re.IGNORECASE)
+def usable_part(text: str) -> str:
+    """The answer without anything the guard reads as an instruction to the bot or off-topic."""
+    return clean_answer(text)[0]
 
 
 def has_quantity(text: str) -> bool:
-    return bool(_HAS_QUANTITY.search(text))
+    return bool(quantities(text))
 
 
 # --- vague pain ----------------------------------------------------------------------------------
@@ -73,6 +80,9 @@ _VAGUE_CUES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 _WORD_EDGE = re.compile(r"[a-z]")
+# "不再有人工录入", "no more manual entry": a wish to be rid of the pain, not a vague complaint.
+_NEGATED = re.compile(r"(不再|不用|不要|无需|避免|减少|消除|no more|no longer|without|avoid|less|eliminate|reduce)\s*\S{0,3}\s*$",
+                      re.IGNORECASE)
 
 
 class Vague(BaseModel):
@@ -92,6 +102,8 @@ def find_vague(text: str) -> Vague | None:
                 continue
             # English cues must start a word ("pain" in "painting" is not pain, "spain" neither).
             if _WORD_EDGE.match(cue) and at > 0 and lowered[at - 1].isalpha():
+                continue
+            if _NEGATED.search(lowered[max(0, at - 16):at]):
                 continue
             return Vague(dimension=dimension, cue=cue)
     return None
@@ -121,170 +133,151 @@ def quantify_question(vague: Vague) -> dict[Language, str]:
 
 
 # --- named systems -------------------------------------------------------------------------------
-# Systems an order system typically exchanges data with: business software and carriers.
-# Chat apps and spreadsheets are channels or stopgaps, not integration targets.
-
-KNOWN_SYSTEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("SAP", ("sap",)), ("Oracle", ("oracle",)), ("NetSuite", ("netsuite",)), ("Salesforce", ("salesforce",)),
-    ("Dynamics", ("dynamics", "navision")), ("Odoo", ("odoo",)), ("QuickBooks", ("quickbooks",)),
-    ("Xero", ("xero",)), ("Sage", ("sage",)), ("HubSpot", ("hubspot",)), ("Zoho", ("zoho",)),
-    ("Shopify", ("shopify",)), ("Magento", ("magento",)), ("WooCommerce", ("woocommerce",)),
-    ("金蝶", ("金蝶", "kingdee")), ("用友", ("用友", "yonyou")), ("管家婆", ("管家婆",)), ("旺店通", ("旺店通",)),
-    ("聚水潭", ("聚水潭",)), ("吉客云", ("吉客云",)), ("纷享销客", ("纷享销客", "fxiaoke")),
-    ("销售易", ("销售易",)), ("有赞", ("有赞", "youzan")), ("微盟", ("微盟", "weimob")),
-    ("天猫", ("天猫", "tmall")), ("京东", ("京东", "jd.com")), ("淘宝", ("淘宝", "taobao")), ("拼多多", ("拼多多",)),
-    ("抖音", ("抖音", "douyin")), ("美团", ("美团", "meituan")), ("Amazon", ("amazon",)),
-    ("顺丰", ("顺丰", "sf express")), ("中通", ("中通",)), ("圆通", ("圆通",)), ("德邦", ("德邦",)),
-    ("菜鸟", ("菜鸟", "cainiao")), ("FedEx", ("fedex",)), ("UPS", ("ups",)), ("DHL", ("dhl",)),
-    ("金税", ("金税", "航信", "百望")),
-)
-# A product name written before a system type: "Acme WMS", "U8 ERP", "富勒WMS".
-_NAMED_TYPE = re.compile(r"([A-Za-z\u4e00-\u9fff][\w+\-]{0,14}?)\s?(ERP|WMS|CRM|TMS|MES|POS)\b", re.IGNORECASE)
-_TYPE_ALONE = re.compile(r"(?<![A-Za-z])(ERP|WMS|CRM|TMS|MES)(?![A-Za-z])", re.IGNORECASE)
-_NOT_A_NAME = {"the", "our", "a", "an", "old", "new", "current", "现在的", "我们的", "现有", "用", "的", "and", "in",
-               "into", "from", "to", "with", "our own", "their", "your", "this", "that", "an old", "自己的", "和", "在"}
+# Chat apps are channels, not integration targets.
+NOT_INTEGRATION_KINDS = {"messaging"}
+# A product name written before a system type ("FLUX WMS", "Acme ERP") names a generic catalog system.
+_PRODUCT_TYPE = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9+\-]{1,15})\s?(ERP|WMS|CRM|TMS|MES)(?![A-Za-z])")
+_GENERIC_KINDS = {"erp", "wms", "crm", "tms", "mes"}
 
 
-def find_systems(text: str) -> list[str]:
-    """Systems named in the answer, in order of appearance, canonical names first."""
+class NamedSystem(BaseModel):
+    key: str                # the catalog name: the same system is followed up once
+    display: str            # as the person wrote it
+
+
+def find_systems(text: str) -> list[NamedSystem]:
+    """Integration targets named in the answer, in order of appearance (the most specific
+    name when one contains another: 用友U8 rather than 用友)."""
     lowered = text.lower()
-    found: list[tuple[int, str]] = []
-    for name, aliases in KNOWN_SYSTEMS:
-        positions = []
-        for alias in aliases:
-            for match in re.finditer(re.escape(alias), lowered):
-                start, end = match.span()
-                latin = alias[0].isascii()
-                if latin and ((start > 0 and lowered[start - 1].isalnum())
-                              or (end < len(lowered) and lowered[end].isalnum())):
-                    continue        # "ups" inside "groups", "sage" inside "message"
-                positions.append(start)
-        if positions:
-            found.append((min(positions), name))
-    for match in _NAMED_TYPE.finditer(text):
-        product, kind = match.group(1), match.group(2).upper()
-        if product.lower() in _NOT_A_NAME or any(product.lower() in n.lower() for _, n in found):
+    found: list[tuple[int, int, NamedSystem]] = []
+    for system in load_catalog().systems_in(text):
+        if system.kind in NOT_INTEGRATION_KINDS:
             continue
-        found.append((match.start(), f"{product} {kind}" if product.isascii() else f"{product}{kind}"))
-    if not found:
-        for match in _TYPE_ALONE.finditer(text):
-            found.append((match.start(), match.group(1).upper()))
-    ordered: list[str] = []
-    for _, name in sorted(found):
-        if name not in ordered:
-            ordered.append(name)
-    return ordered
+        spans = [(m.start(), m.end()) for alias in system.aliases
+                 for m in re.finditer(re.escape(alias.lower()), lowered) if _whole_word(lowered, m.start(), m.end())]
+        if not spans:
+            continue
+        start, end = min(spans)
+        display = text[start:end]
+        if system.kind in _GENERIC_KINDS:
+            product = next((m for m in _PRODUCT_TYPE.finditer(text) if m.group(2).lower() == system.name.lower()), None)
+            if product is not None:
+                start, end, display = product.start(), product.end(), product.group(0)
+        found.append((start, end, NamedSystem(key=system.name, display=display)))
+    # keep the longest of overlapping mentions ("用友U8" over "用友", "FLUX WMS" over "WMS")
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple[int, int, NamedSystem]] = []
+    for start, end, system in found:
+        if any(start < k_end and k_start < end for k_start, k_end, _ in kept):
+            continue
+        kept.append((start, end, system))
+    return [system for _, _, system in kept]
 
 
-def integration_question(system: str) -> dict[Language, str]:
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """A Latin alias must be a word of its own: "mes" is not in "messages", "ups" not in "groups"."""
+    if not text[start:end].isascii():
+        return True
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalpha())
+
+
+def integration_question(system: NamedSystem) -> dict[Language, str]:
+    name = system.display
     return {
-        "zh": f"你提到了 {system}。新系统需要和 {system} 交换哪些数据(比如订单、客户、库存、发票)?"
+        "zh": f"你提到了 {name}。新系统需要和 {name} 交换哪些数据(比如订单、客户、库存、发票)?"
               f"要实时同步,还是每天同步一次就够?",
-        "en": f"You mentioned {system}. Which data should the new system exchange with {system} (orders, customers, "
+        "en": f"You mentioned {name}. Which data should the new system exchange with {name} (orders, customers, "
               f"stock, invoices…)? Does it need to be real time, or is once a day enough?",
     }
 
 
-# --- positions that departments may disagree on ---------------------------------------------------
+# --- positions that departments disagree on ---------------------------------------------------------
 
-class Stance(BaseModel):
-    dimension: str          # deployment | cutoff | discount_approval | payment_terms
-    value: str              # comparable value: "cloud", "18", "5", "prepay"
-    label: str              # how the person put it, for the neutral question ("18:00", "5%")
-
-
-_CLOUD = re.compile(r"saas|云端|云上|上云|公有云|云部署|云服务|(?<![a-z])cloud|hosted", re.IGNORECASE)
-_ON_PREM = re.compile(r"本地部署|私有化|本地服务器|自己的服务器|自建机房|机房|on-?prem|own servers?|in-house server|"
-                      r"our own data ?cent", re.IGNORECASE)
-_CUTOFF_CUE = re.compile(r"截单|截止|cut-?off", re.IGNORECASE)
-_CLOCK = re.compile(r"(?:(上午|中午|下午|晚上)\s*)?(\d{1,2})(?:[::](\d{2})|\s*(点|时)|\s*([ap])\.?m\b)", re.IGNORECASE)
-_DISCOUNT_CUE = re.compile(r"折扣|打折|让利|discount", re.IGNORECASE)
-_APPROVAL_CUE = re.compile(r"审批|批准|签字|审核|approv|sign-?off", re.IGNORECASE)
-_PERCENT = re.compile(r"(\d{1,2}(?:\.\d)?)\s*(?:%|％|个点|percent)|百分之\s*(\d{1,2})|(\d)\s*折")
-_PREPAY = re.compile(r"先款后货|款到发货|先收款|预付|prepay|payment (?:before|first)|paid before (?:we )?ship|"
-                     r"cash in advance", re.IGNORECASE)
-_CREDIT = re.compile(r"先发货后|先货后款|货到付款|赊|账期|月结|ship (?:first|before (?:payment|they pay))|on credit|"
-                     r"net ?\d{2}|payment terms", re.IGNORECASE)
+class Disagreement(BaseModel):
+    topic: str                       # catalog axis or entry id: each is followed up once per interview
+    label: dict[str, str]            # the topic in each language ("部署方式" / "deployment model")
+    own: dict[str, str]              # the person's own position in each language (never anyone else's)
 
 
-def _hour(match: re.Match) -> int | None:
-    period, hour = match.group(1), int(match.group(2))
-    if match.group(5):                             # 3pm / 9 a.m.
-        hour = hour % 12 + (12 if match.group(5).lower() == "p" else 0)
-    elif period in ("下午", "晚上") and hour < 12:
-        hour += 12
-    return hour if 0 <= hour <= 23 else None
+def stance_topics(text: str) -> set[str]:
+    """Catalog axes and parameters this text takes a position on (cheap: words and numbers only)."""
+    catalog = load_catalog()
+    topics = {axis.id for axis in catalog.axes.values()
+              if any(catalog.pole_matches(axis.id, pole.id, text) for pole in axis.poles)}
+    found = None
+    for entry in catalog.entries:
+        if entry.parameter is not None and catalog.mentions_parameter(entry.id, text):
+            found = found if found is not None else quantities(text)
+            if any(q.kind == entry.parameter.kind for q in found):
+                topics.add(entry.id)
+    return topics
 
 
-def find_stances(text: str) -> list[Stance]:
-    stances: list[Stance] = []
-    cloud, on_prem = bool(_CLOUD.search(text)), bool(_ON_PREM.search(text))
-    if cloud != on_prem:                           # both named = weighing options, not a position
-        stances.append(Stance(dimension="deployment", value="cloud" if cloud else "on_premise",
-                              label="SaaS/云" if cloud else "本地部署/on-premise"))
-    cue = _CUTOFF_CUE.search(text)
-    if cue:
-        window = text[max(0, cue.start() - 30): cue.end() + 30]
-        for match in _CLOCK.finditer(window):
-            hour = _hour(match)
-            if hour is not None:
-                stances.append(Stance(dimension="cutoff", value=str(hour), label=f"{hour}:{match.group(3) or '00'}"))
-                break
-    if _DISCOUNT_CUE.search(text) and _APPROVAL_CUE.search(text):
-        match = _PERCENT.search(text)
-        if match:
-            if match.group(3):                     # "9折" = 10% off
-                percent = str(100 - int(match.group(3)) * 10)
-            else:
-                percent = (match.group(1) or match.group(2)).rstrip("0").rstrip(".")
-            stances.append(Stance(dimension="discount_approval", value=percent, label=f"{percent}%"))
-    prepay, credit = bool(_PREPAY.search(text)), bool(_CREDIT.search(text))
-    if prepay != credit:
-        stances.append(Stance(dimension="payment_terms", value="prepay" if prepay else "credit",
-                              label="先款后货/payment first" if prepay else "先货后款/credit terms"))
-    return stances
-
-
-def conflicting(own: Iterable[Stance], others: Iterable[Stance]) -> Stance | None:
-    """The first of the person's stances that someone else stated differently."""
-    other_values: dict[str, set[str]] = {}
-    for stance in others:
-        other_values.setdefault(stance.dimension, set()).add(stance.value)
-    for stance in own:
-        if other_values.get(stance.dimension, set()) - {stance.value}:
-            return stance
+def find_disagreement(interview: Interview, turn: Turn, others: Sequence[Interview],
+                      skip_topics: Sequence[str] = ()) -> Disagreement | None:
+    """A position in this answer that a stakeholder of another department stated differently,
+    decided by the analysis' own dispute finder on just the answers that touch the topic."""
+    text = turn.answer or ""
+    topics = stance_topics(text) - set(skip_topics)
+    if not topics:
+        return None
+    own_role = interview.stakeholder.role
+    relevant = []
+    for other in others:
+        if other.stakeholder.id == interview.stakeholder.id or other.stakeholder.role == own_role:
+            continue
+        turns = [t for t in other.turns if t.status == "answered" and t.answer
+                 and stance_topics(usable_part(t.answer[:LONG_PROBE])) & topics]
+        if turns:
+            relevant.append(other.model_copy(update={"turns": turns}))
+    if not relevant:
+        return None
+    catalog = load_catalog()
+    own = interview.model_copy(update={"turns": [turn.model_copy(update={"answer": text})]})
+    sentences, _ = sentences_of([own, *relevant], catalog)
+    me = interview.stakeholder.id
+    for dispute in find_disputes(sentences, catalog, interview.language):
+        if dispute.topic not in topics or not any(me in side for side in dispute.sides):
+            continue
+        mine = 0 if me in dispute.sides[0] else 1
+        if not dispute.sides[1 - mine]:
+            continue
+        return Disagreement(topic=dispute.topic, label=_topic_label(dispute.topic), own=_own_position(
+            dispute.topic, mine, text))
     return None
 
 
-_CONFLICT: dict[str, dict[Language, str]] = {
-    "deployment": {
-        "zh": "关于部署方式(云还是本地),各方的考虑还不完全一致。从你的角度,选择{label}最主要的原因是什么?"
-              "如果改成另一种,对你的工作具体有什么影响?",
-        "en": "Views on the deployment model (cloud or on-premise) are not yet aligned. From where you sit, what is "
-              "the main reason for {label}, and what would the other option concretely change for your work?",
-    },
-    "cutoff": {
-        "zh": "关于每天的截单时间,各方的说法还不一致。你提到的 {label} 是硬性要求吗?如果需要折中,"
-              "你能接受的范围是什么,原因是什么?",
-        "en": "Views on the daily order cut-off time are not yet aligned. Is the {label} you mentioned a hard "
-              "requirement? If a compromise were needed, what range could you accept, and why?",
-    },
-    "discount_approval": {
-        "zh": "关于折扣多少需要审批,各方的期望还不一致。你提到的 {label} 背后主要的考虑是什么?有没有可以接受的折中做法?",
-        "en": "Expectations about when a discount needs approval are not yet aligned. What is the main reason behind "
-              "the {label} you mentioned, and is there a middle ground you could accept?",
-    },
-    "payment_terms": {
-        "zh": "关于先收款还是先发货,各方的看法还不一致。从你的角度,哪些客户或情况必须这样做,哪些可以例外?",
-        "en": "Views on payment before shipping versus credit terms are not yet aligned. From your side, which "
-              "customers or cases must follow your approach, and where could there be exceptions?",
-    },
+LONG_PROBE = 2000       # characters of an answer looked at for cues; pastes can be much longer
+
+
+def _topic_label(topic: str) -> dict[str, str]:
+    catalog = load_catalog()
+    if topic in catalog.axes:
+        return {"zh": catalog.axes[topic].topic.zh, "en": catalog.axes[topic].topic.en}
+    entry = catalog.by_id[topic]
+    return {"zh": entry.title.zh, "en": entry.title.en.lower()}
+
+
+def _own_position(topic: str, side: int, text: str) -> dict[str, str]:
+    catalog = load_catalog()
+    if topic in catalog.axes:
+        pole = catalog.axes[topic].poles[side]
+        return {"zh": pole.label.zh, "en": pole.label.en}
+    kind = catalog.by_id[topic].parameter.kind
+    values = "/".join(dict.fromkeys(q.text.strip() for q in quantities(text) if q.kind == kind))
+    return {"zh": values, "en": values}
+
+
+_CONFLICT: dict[Language, str] = {
+    "zh": "关于{topic},各方的看法还不完全一致。你提到的是“{own}”:这是硬性要求吗?背后最主要的考虑是什么,"
+          "有没有你能接受的折中做法?",
+    "en": "Views on {topic} are not aligned yet. You mentioned \"{own}\": is that a hard requirement? What is the "
+          "main reason behind it, and is there a middle ground you could accept?",
 }
 
 
-def conflict_question(stance: Stance) -> dict[Language, str]:
-    label = {"zh": stance.label, "en": stance.label}
-    if stance.dimension == "deployment":
-        label = {"zh": "云(SaaS)" if stance.value == "cloud" else "本地部署",
-                 "en": "cloud (SaaS)" if stance.value == "cloud" else "on-premise"}
-    return {lang: template.replace("{label}", label[lang]) for lang, template in _CONFLICT[stance.dimension].items()}
+def conflict_question(disagreement: Disagreement) -> dict[Language, str]:
+    return {lang: template.replace("{topic}", disagreement.label[lang]).replace("{own}", disagreement.own[lang])
+            for lang, template in _CONFLICT.items()}

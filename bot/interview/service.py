@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
-from bot.interview.commands import Command, parse_command
+from bot.interview.commands import HELP, Command, parse_command
 from bot.interview.engine import Conversation, EngineState, ReviewEntry
 from bot.interview.messages import say
 from bot.interview.questions import Grounder, build_plan, followup_groundings
@@ -123,6 +123,8 @@ class InterviewService:
             if conv.status == "completed":
                 return self._reply(conv, messages + [say("already_completed", conv.language)])
             command = parse_command(text, reviewing=conv.status == "reviewing")
+            if command is not None and command.action == "help":   # help in the language it was asked in
+                return self._reply(conv, messages + [HELP[detect_language(text, default=conv.language)]])
             if command is not None:
                 return self._reply(conv, messages + self._dispatch(conv, command))
             if not text:
