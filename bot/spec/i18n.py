@@ -73,6 +73,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "revision.current": (
         "本版:{requirements},{conflicts}",
         "This version: {requirements}, {conflicts}"),
+    "revision.since": ("相对 {version}:{changes}", "Since {version}: {changes}"),
+    "revision.first.short": ("首版", "First draft"),
     "approval.sponsor": ("项目发起人", "Project sponsor"),
     "approval.pm": ("项目经理", "Project manager"),
     "approval.key_user": ("关键用户({dept})", "Key user ({dept})"),
@@ -100,7 +102,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Out of scope: vendor selection and detailed solution design. Topics no stakeholder raised are not guessed "
         "at here; they are listed as open questions in “{decisions}”."),
     "intro.background.text": (
-        "{project}计划引入订单管理系统。{period}访谈 {people},覆盖 {departments_list},收集并分析了 {answers}。提及最多的主题是:{themes}。",
+        "{project}计划引入订单管理系统。{period}访谈 {people},覆盖{departments_list},收集并分析了 {answers}。提及最多的主题是:{themes}。",
         "{project} plans to introduce an order management system. {period} interviewed {people}, covering {departments_list}, and analysed {answers}. The themes raised most often are: {themes}."),
     "intro.period": ("{start} 至 {end} 期间,共", "Between {start} and {end}, we"),
     "intro.period.single": ("{start},共", "On {start}, we"),

@@ -14,6 +14,10 @@ _SENTENCE_END = re.compile(r"(?<=[。!?;!?;])|(?<=[.!?;])\s+|\n+")
 _CLAUSE_END = re.compile(r"(?<=[,,、:])")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]+|\d+(?:\.\d+)?")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# "第二,…" / "另外,…" / "Also, …": enumerations that mean nothing once the sentence stands alone
+_LEAD_IN = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:个|点|件事)?(?:是|就是)?[,,、::]?|首先[,,]?|其次[,,]?|"
+                      r"另外[,,]?|还有[,,]?|再有[,,]?|最后[,,]?|"
+                      r"(?:first|second|third|also|plus|finally|and|but)\b[,:]?\s+)", re.IGNORECASE)
 
 # Generic signs that a sentence describes a problem today (used to prefer it as a pain excerpt).
 PAIN_CUES = (
@@ -87,7 +91,12 @@ def excerpt(quote: str, hint: str, language: Language, prefer_pain: bool = False
     """A short excerpt of a quote for tables and cards (the full quote is in the appendix)."""
     sentence = best_sentence(quote, hint, prefer_pain) or quote
     sentence = sentence.rstrip(";;,,:: ")          # a clause cut at ";" keeps no dangling mark
-    return truncate(sentence, 60 if has_han(sentence) else 28)
+    mid_sentence = sentence[:1].islower()              # a clause cut out of a longer sentence
+    stripped = _LEAD_IN.sub("", sentence, count=1)
+    if stripped and stripped != sentence:
+        sentence = stripped[:1].upper() + stripped[1:]
+    short = truncate(sentence, 60 if has_han(sentence) else 28)
+    return "…" + short if mid_sentence else short
 
 
 def statement_rest(statement: str) -> str | None:

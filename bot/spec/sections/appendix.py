@@ -5,28 +5,31 @@ from bot.spec.blocks import Block, Heading, Paragraph, Run, SectionBreak, Table,
 from bot.spec.context import SpecContext
 from bot.language import has_han
 
-PORTRAIT_MAX_COLUMNS = 6        # up to this many stakeholders: portrait, names written across
-# Wider matrices go landscape with names written bottom-to-top in narrow columns (cm).
+PORTRAIT_MAX_COLUMNS = 12       # up to this many stakeholders the matrix fits a portrait page
+# One narrow column per stakeholder, the name written vertically (bottom-to-top; top-down
+# with upright characters in Chinese): names never break mid-word. Widths in cm.
 NARROW_COLUMN, ID_COLUMN, TITLE_COLUMN = 0.85, 1.75, 4.2
 
 
 def _vertical_height(texts: list[str]) -> float:
-    """Centimetres a bottom-to-top header needs for its longest text (9 pt: Han ~0.36 cm, Latin ~0.2 cm)."""
+    """Centimetres a vertical header needs for its longest text (9 pt: Han ~0.36 cm, Latin ~0.2 cm)."""
     longest = max((sum(0.36 if has_han(ch) else 0.2 for ch in text) for text in texts), default=0.0)
     return min(6.0, max(2.0, longest + 0.6))
 
 
+def _wide(ctx: SpecContext) -> bool:
+    return len(ctx.stakeholders) > PORTRAIT_MAX_COLUMNS
+
+
 def traceability_tables(ctx: SpecContext) -> list[Table]:
     people = ctx.stakeholders
-    wide = len(people) > PORTRAIT_MAX_COLUMNS
-    per_table = ctx.layout.traceability_columns_per_table if wide else PORTRAIT_MAX_COLUMNS
+    per_table = ctx.layout.traceability_columns_per_table if _wide(ctx) else PORTRAIT_MAX_COLUMNS
     chunks = [people[i:i + per_table] for i in range(0, len(people), per_table)] or [[]]
     mark = ctx.t("mark")
+    title_width = TITLE_COLUMN if _wide(ctx) else max(TITLE_COLUMN, 16.0 - ID_COLUMN - NARROW_COLUMN * len(people))
     tables = []
     for number, chunk in enumerate(chunks, start=1):
-        # across: name over department; bottom-to-top (narrow columns): one line "name (department)"
-        names = [ctx.t("person", name=v.name, role=ctx.role_short(v.role)) if wide else f"{v.name}\n{ctx.role(v.role)}"
-                 for v in chunk]
+        names = [ctx.t("person", name=v.name, role=ctx.role_short(v.role)) for v in chunk]
         header = [ctx.t("col.id"), ctx.t("col.requirement")] + names
         rows = []
         for requirement in ctx.requirements:
@@ -34,15 +37,11 @@ def traceability_tables(ctx: SpecContext) -> list[Table]:
             rows.append([requirement.id, requirement.title] + [mark if v.id in raised else "" for v in chunk])
         caption = (ctx.t("appendix.matrix.caption") if len(chunks) == 1 else
                    ctx.t("appendix.matrix.caption.part", part=number, parts=len(chunks)))
-        centered = tuple(range(2, 2 + len(chunk)))
-        if wide:
-            tables.append(Table(header=header, rows=rows, caption=caption, kind="traceability", centered=centered,
-                                widths=[ID_COLUMN, TITLE_COLUMN] + [NARROW_COLUMN] * len(chunk),
-                                absolute_widths=True, vertical_header_from=2, header_height=_vertical_height(names),
-                                vertical_upright=ctx.lang == "zh"))
-        else:
-            tables.append(Table(header=header, rows=rows, widths=[1.75, 4.5] + [1.6] * len(chunk),
-                                caption=caption, kind="traceability", centered=centered))
+        tables.append(Table(header=header, rows=rows, caption=caption, kind="traceability",
+                            centered=tuple(range(2, 2 + len(chunk))),
+                            widths=[ID_COLUMN, title_width] + [NARROW_COLUMN] * len(chunk), absolute_widths=True,
+                            vertical_header_from=2, header_height=_vertical_height(names),
+                            vertical_upright=ctx.lang == "zh"))
     return tables
 
 
@@ -62,7 +61,7 @@ def source_quotes(ctx: SpecContext) -> list[Block]:
 
 
 def appendix(ctx: SpecContext) -> list[Block]:
-    landscape = len(ctx.stakeholders) > PORTRAIT_MAX_COLUMNS
+    landscape = _wide(ctx)
     blocks: list[Block] = [SectionBreak("landscape")] if landscape else []
     blocks += [Heading(ctx.section_title("appendix")), Heading(ctx.t("appendix.matrix"), 2),
                para(ctx.t("appendix.matrix.intro"))]

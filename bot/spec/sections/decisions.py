@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.models import Conflict
+from bot.language import has_han
+from bot.models import Category, Conflict
 from bot.spec.blocks import Block, Heading, Table, bullets, cell_lines, para
 from bot.spec.context import SpecContext
 from bot.spec.sections.gaps import category_gaps, departments_present, missing_interfaces, nfr_gaps, uncovered_topics, topic_label
@@ -50,6 +51,17 @@ def open_questions(ctx: SpecContext) -> list[OpenQuestion]:
     return questions
 
 
+def _conflict_title(ctx: SpecContext, conflict: Conflict) -> str:
+    """The conflict's topic in the document's words: a category label, or the topic if it is
+    written in the document's language, else the start of the summary."""
+    topic = (conflict.topic or "").strip()
+    if topic in Category.__members__:
+        return ctx.category(topic)
+    if topic and (has_han(topic) == (ctx.lang == "zh")):
+        return topic
+    return truncate(conflict.summary, 30 if ctx.lang == "zh" else 12)
+
+
 def _positions(ctx: SpecContext, conflict: Conflict) -> list[str]:
     lines = []
     requirements = [ctx.by_id[rid] for rid in conflict.requirement_ids if rid in ctx.by_id]
@@ -75,7 +87,7 @@ def decisions(ctx: SpecContext) -> list[Block]:
         blocks.append(para(ctx.t("decisions.none")))
     for conflict in conflicts:
         affected = [f"{rid} {ctx.by_id[rid].title}" if rid in ctx.by_id else rid for rid in conflict.requirement_ids]
-        title = conflict.topic or truncate(conflict.summary, 30)
+        title = _conflict_title(ctx, conflict)
         blocks += [
             Heading(f"{conflict.id}  {title}", 3, numbered=False, in_contents=False),
             Table(rows=[
@@ -94,7 +106,7 @@ def decisions(ctx: SpecContext) -> list[Block]:
             para(ctx.t("open.intro")),
             Table(header=["#", ctx.t("open.col.question"), ctx.t("open.col.owner"), ctx.t("open.col.reference")],
                   rows=[[f"Q-{i}", q.question, q.owner, q.reference] for i, q in enumerate(questions, start=1)],
-                  widths=[1.3, 9.6, 3.8, 1.9], caption=ctx.t("open.caption"), kind="open_questions"),
+                  widths=[1.3, 9.2, 3.8, 2.3], caption=ctx.t("open.caption"), kind="open_questions"),
         ]
     else:
         blocks.append(para(ctx.t("open.none")))
