@@ -7,6 +7,7 @@ Pure: no database, no terminal, no network. Deterministic for the same input.
 """
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
@@ -18,7 +19,7 @@ from bot.analysis.compose import catalog_wording, free_title, rewrite_need, sour
 from bot.analysis.conflicts import Dispute, find_disputes
 from bot.analysis.extract import Extraction, Sentence, extract
 from bot.analysis.guard import is_injection
-from bot.analysis.kpis import kpis_from
+from bot.analysis.kpis import kpis_from, quantities
 from bot.analysis.merge import Cluster, build_clusters
 from bot.analysis.priority import PRIORITY_ORDER, assess
 from bot.language import Language, detect_language
@@ -169,9 +170,19 @@ def _anaphora(extraction: Extraction, clusters: list[Cluster]) -> dict[str, list
     return out
 
 
+_GENERIC_METRIC = {
+    "zh": {"duration": "处理时长", "percent": "比例", "count": "数量", "money": "金额"},
+    "en": {"duration": "processing time", "percent": "rate", "count": "count", "money": "amount"},
+}
+_METRIC_KIND = [("duration", re.compile(r"时间|时长|天数|周期|time|days|dso|lead", re.I)),
+                ("percent", re.compile(r"率|比例|rate|share|percent", re.I)),
+                ("count", re.compile(r"次数|数量|来电|单数|calls|count|number|errors", re.I))]
+
+
 def _kpis(cluster: Cluster, extraction: Extraction, language: Language) -> list[KPI]:
-    metric = (cluster.entry.kpi_metric.get(language) if cluster.entry and cluster.entry.kpi_metric
-              else (cluster.entry.title.get(language) if cluster.entry else ("指标" if language == "zh" else "measure")))
+    """Current → target pairs said in the answers that voice this need. The metric is
+    the catalog's when its unit fits the numbers, else a plain one by unit."""
+    catalog_metric = cluster.entry.kpi_metric.get(language) if cluster.entry and cluster.entry.kpi_metric else None
     by_turn: dict[tuple[str, int], list[Sentence]] = {}
     for s in extraction.sentences:
         by_turn.setdefault(s.key, []).append(s)
@@ -179,10 +190,14 @@ def _kpis(cluster: Cluster, extraction: Extraction, language: Language) -> list[
     seen: set[tuple[str | None, str | None]] = set()
     for key in dict.fromkeys(s.key for s in cluster.sentences if s.id in cluster.primary):
         texts = [s.text for s in by_turn[key] if s.id in cluster.primary or (not s.assigned and not s.free)]
-        for k in kpis_from(texts, metric):
-            if (k.current, k.target) not in seen:
-                seen.add((k.current, k.target))
-                out.append(k)
+        for k in kpis_from(texts, "?"):
+            if (k.current, k.target) in seen:
+                continue
+            seen.add((k.current, k.target))
+            kind = next((q.kind for q in quantities(k.target or k.current or "")), "duration")
+            fits = catalog_metric and any(kind == want and pat.search(catalog_metric) for want, pat in _METRIC_KIND)
+            k.metric = catalog_metric if fits else _GENERIC_METRIC[language].get(kind, _GENERIC_METRIC[language]["count"])
+            out.append(k)
     return out
 
 

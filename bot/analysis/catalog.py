@@ -80,6 +80,7 @@ class Entry(BaseModel):
     examples: list[str]
     core_flow: bool = False
     facet: bool = False
+    family: str | None = None
     system_kinds: list[str] = Field(default_factory=list)
     parameter: Parameter | None = None
     axes: list[str] = Field(default_factory=list)

@@ -19,7 +19,7 @@ _ENUM_ZH = re.compile(
     r"另外|此外|还有[,,]|其次|最后[,,]|同时[,,]|再就是))"
 )
 _ENUM_EN = re.compile(r"(?<=[,;:])\s+(?=(?:first|second|third|fourth|finally|secondly|thirdly)\b)", re.IGNORECASE)
-_EN_PARTS = re.compile(r";\s+|:\s+|,\s+(?=(?:but|not|while|whereas|although|though|and then|so that|so|unless|except)\b)", re.IGNORECASE)
+_EN_PARTS = re.compile(r";\s+|:\s+|,\s+(?=(?:but|not|while|whereas|although|though|and then|so that|so|unless|except|otherwise|or else)\b)", re.IGNORECASE)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 MAX_SENTENCE = 260   # longer runs are cut at the last comma before this length
@@ -85,7 +85,7 @@ def split_parts(sentence: str) -> list[str]:
     """Comma-level parts of a sentence: Chinese commas/colons always, English only at
     ';', ':' and before a contrast ('…, not phase two', '…, but …')."""
     if _HAN.search(sentence):
-        parts = re.split(r"[,,;;::]", sentence)
+        parts = re.split(r"[\uff0c,\uff1b;\uff1a]|(?<!\d):|:(?!\d)", sentence)      # not inside "18:00"
     else:
         parts = _EN_PARTS.split(sentence)
     return [p.strip() for p in parts if p and p.strip()]

@@ -96,9 +96,10 @@ def rewrite_need(text: str, language: Language) -> str:
     core = _EN_LEAD.sub("", text)
     core = _EN_WISH.sub("", core, count=1)
     core = _EN_MODAL.sub("", core, count=1).strip(",: ")
-    core = re.sub(r"\bour\b", "the company's", core, flags=re.IGNORECASE)
-    core = re.sub(r"\b(we|us)\b", "the company", core, flags=re.IGNORECASE)
-    core = re.sub(r"\b(my|I)\b", "the", core)
+    # first person becomes "users" (plural, so the verbs that follow still agree)
+    core = re.sub(r"\b(our|my)\b", "the users'", core, flags=re.IGNORECASE)
+    core = re.sub(r"\b(we|us|I)\b", "users", core, flags=re.IGNORECASE)
+    core = re.sub(r"\busers'm\b|\busers am\b", "users are", core)
     if not core:
         core = text
     first = core.split()[0].lower()

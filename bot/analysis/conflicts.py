@@ -76,9 +76,13 @@ def _stance_disputes(sentences: list[Sentence], catalog: Catalog, language: Lang
 def _votes(s: Sentence, catalog: Catalog, axis_id: str, poles: list[str]) -> list[float]:
     votes = [0.0, 0.0]
     weight = 1.0 + 0.5 * bool(PREFER.count(s.text)) + 0.5 * bool(MUST.count(s.text))
-    downside = DOWNSIDE.count(s.text) > 0
-    for part in split_parts(s.text):
-        against = AGAINST.count(part) > 0 or downside
+    parts = split_parts(s.text)
+    # "if we force prepayment on everyone, stores order less": a warning in any part of a
+    # sentence turns the option it names into an argument against it
+    downside = any(DOWNSIDE.count(p) and any(catalog.pole_matches(axis_id, pole, p) for pole in poles) for p in parts) \
+        or (DOWNSIDE.count(s.text) and len(parts) == 1)
+    for part in parts:
+        against = AGAINST.count(part) > 0 or bool(downside)
         for side, pole in enumerate(poles):
             hits = len(catalog.pole_matches(axis_id, pole, part))
             if hits:
@@ -106,12 +110,11 @@ def _parameter_disputes(sentences: list[Sentence], catalog: Catalog, language: L
         values: dict[str, list[Quantity]] = {}
         evidence: dict[str, list[Sentence]] = {}
         for s in sentences:
-            if DOWNSIDE.count(s.text):
-                continue            # a value named only to warn against it
             if not (catalog.mentions_parameter(entry.id, s.text) or
                     (catalog.mentions_parameter(entry.id, s.question) and entry.id in s.assigned + s.question_topics)):
                 continue
-            found = [q for q in quantities(s.text) if q.kind == entry.parameter.kind]
+            found = [q for part in _parameter_parts(s.text, entry.id, catalog)
+                     for q in quantities(part) if q.kind == entry.parameter.kind]
             if found:
                 values.setdefault(s.stakeholder.id, []).extend(found)
                 evidence.setdefault(s.stakeholder.id, []).append(s)
@@ -132,3 +135,12 @@ def _parameter_disputes(sentences: list[Sentence], catalog: Catalog, language: L
         used = [s for p in left + right for s in evidence[p]]
         out.append(Dispute(topic=entry.id, summary=summary, sides=[left, right], sentences=used, entry_ids=[entry.id]))
     return out
+
+
+def _parameter_parts(text: str, entry_id: str, catalog: Catalog) -> list[str]:
+    """The parts of a sentence that state the parameter: those naming it (all parts when
+    none does, e.g. a bare answer to a question about it), minus any part that names a
+    value only to warn against it ("15点截单我们会丢掉很多订单", "otherwise we lose …")."""
+    parts = split_parts(text)
+    naming = [p for p in parts if catalog.mentions_parameter(entry_id, p)]
+    return [p for p in (naming or parts) if not DOWNSIDE.count(p)]

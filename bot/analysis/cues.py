@@ -101,10 +101,10 @@ PAIN = Lexicon([
 ])
 # Stated business impact (beyond inconvenience).
 IMPACT = Lexicon([
-    "损失", "罚款", "停业", "整顿", "投诉", "流失", "丢单", "退货", "拒收", "返工", "审计", "药监", "监管",
+    "损失", "罚款", "停业", "整顿", "投诉", "流失", "丢单", "退货", "拒收", "返工", "审计发现", "审计检查", "药监", "监管",
     "合规", "赔", "坏账", "核销掉", "成本", "利润", "毛利", "现金流", "客户满意", "停产", "召回", "事故",
     "loss", "lose", "losing", "cost us", "costs us", "penalty", "fine", "complaint", "complaints",
-    "write off", "wrote off", "written off", "audit", "auditor", "regulator", "compliance", "bad debt",
+    "write off", "wrote off", "written off", "auditor", "auditors", "regulator", "compliance", "bad debt",
     "margin", "revenue", "cash flow", "churn", "recall", "bleeding money", "remake", "safety",
 ])
 # The order flow itself stops or breaks.
@@ -125,8 +125,9 @@ AGAINST = Lexicon([
 ])
 # A price to pay: the speaker mentions an option only to warn against it.
 DOWNSIDE = Lexicon([
-    "如果强制", "会流失", "会少", "会拖", "会增加", "代价", "风险太大", "意味着要买", "成为瓶颈",
-    "if we force", "we lose", "will lose", "would lose", "would add", "will add", "means buying",
+    "如果强制", "会流失", "会少", "会拖", "会增加", "代价", "风险太大", "意味着要买", "成为瓶颈", "会丢", "丢掉", "会失去",
+    "否则", "不然",
+    "if we force", "we lose", "will lose", "would lose", "would add", "will add", "means buying", "otherwise",
     "means we", "become the bottleneck", "order less", "too expensive", "too risky", "waste of",
 ])
 # Preference strength for stances.

@@ -25,7 +25,8 @@ _EN_NUMBERS = {
 _NUM_ZH = r"[零〇一二两俩三四五六七八九十百千]+|半"
 _NUM_DIGIT = r"\d+(?:[.,]\d+)?"
 _NUM_EN = r"(?:a couple of|a few|several|half an?|half|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)"
-_NUM = rf"(?:{_NUM_DIGIT}|{_NUM_ZH}|(?<![A-Za-z]){_NUM_EN}(?![A-Za-z]))"
+# "第二天" is "the next day", not two days: an ordinal 第 never starts an amount
+_NUM = rf"(?:(?<!第){_NUM_DIGIT}|(?<![第\u4e00-\u9fff]){_NUM_ZH}|(?<=[\u4e00-\u9fff])(?<!第){_NUM_ZH}|(?<![A-Za-z]){_NUM_EN}(?![A-Za-z]))"
 _RANGE = rf"(?P<lo>{_NUM})(?:\s*(?:-|–|~|～|到|至|或|to|or)\s*(?P<hi>{_NUM}))?"
 
 # unit -> (kind, factor to the base unit). Durations in minutes.

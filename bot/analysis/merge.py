@@ -91,7 +91,7 @@ def build_clusters(extraction: Extraction, catalog: Catalog) -> list[Cluster]:
     for c in clusters.values():
         c.sentences.sort(key=lambda s: s.id)
     result = [c for c in clusters.values() if c.sentences]
-    return _fold_companions(result)
+    return _fold_siblings(_fold_companions(result))
 
 
 def _place_facets(moves: list[tuple[Sentence, str]], sentences: list[Sentence],
@@ -150,6 +150,30 @@ def _fold_companions(clusters: list[Cluster]) -> list[Cluster]:
             host.mentions.extend(c.mentions)
             continue
         kept.append(c)
+    return kept
+
+
+def _fold_siblings(clusters: list[Cluster]) -> list[Cluster]:
+    """Entries of one family (portal, fast order entry, mobile ordering …) are ways to
+    meet one need: when everything said about B was said in answers that also speak of
+    its sibling A, B's sentences join A."""
+    clusters.sort(key=lambda c: (-len(c.sentences), -len(c.primary), c.key))
+    kept: list[Cluster] = []
+    for c in clusters:
+        family = c.entry.family if c.entry else None
+        turns = {s.key for s in c.sentences}
+        host = next((k for k in kept if family and k.entry and k.entry.family == family
+                     and turns <= {s.key for s in k.sentences}), None) if family else None
+        if host is None:
+            kept.append(c)
+            continue
+        host.folded.append(c.entry)
+        known = {s.id for s in host.sentences}
+        host.sentences.extend(s for s in c.sentences if s.id not in known)
+        host.sentences.sort(key=lambda s: s.id)
+        host.primary |= c.primary
+        host.mentions.extend(c.mentions)
+        host.facets.extend(c.facets)
     return kept
 
 

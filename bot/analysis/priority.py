@@ -82,10 +82,10 @@ def assess(cluster: Cluster, anaphora: list[tuple[Sentence, str]], kpis: list[KP
             (must_by and (blocks or kpis or impact or n >= 2)) or \
             (blocks and (n >= 2 or kpis or impact or must_by)):
         priority = Priority.must
-    elif score >= SHOULD_SCORE:
-        priority = Priority.should
+    elif n == 1 and not (kpis or impact or blocks):
+        priority = Priority.could        # said once, no stated impact: desirable, not necessary
     else:
-        priority = Priority.could
+        priority = Priority.should
 
     return Assessment(priority, score, _reasons(language, n, roles, names, must_by, low_by, management,
                                                  management_must, kpis, impact, blocks))
