@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import threading
 from typing import Optional
 
 import typer
@@ -56,7 +57,7 @@ def serve(
     if not settings.admins:
         typer.echo("note: REQBOT_ADMINS is not set, so anyone in the workspace may create a project "
                    "(its creator manages it).", err=True)
-    _warm_up()
+    threading.Thread(target=_warm_up, name="reqbot-warm-up", daemon=True).start()
     signal.signal(signal.SIGTERM, _stop)
     try:
         if use_socket:
@@ -81,14 +82,13 @@ def serve(
 
 
 def _warm_up() -> None:
-    """Load the checklist index now (first build ~20 s, then a moment) rather than on the
-    first question someone asks."""
-    from bot.retrieval.index import get_index
-    typer.echo("loading the checklist index…", err=True)
+    """Load the checklist index and the analysis while already listening (Slack's URL check
+    must not wait for a first index build); requests that need them wait for them."""
+    from bot.slack.core import warm_up
     try:
-        get_index()
-    except Exception as exc:   # Q&A will report it; interviews and commands still work
-        typer.echo(f"warning: the checklist index could not be loaded: {type(exc).__name__}", err=True)
+        warm_up()
+    except Exception as exc:   # each request reports its own trouble; nothing else depends on this
+        logging.getLogger(__name__).warning("warm-up failed: %s", type(exc).__name__)
 
 
 def _stop(_signum: int, _frame: object) -> None:

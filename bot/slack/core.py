@@ -50,6 +50,20 @@ def write_project_spec(store: Store, project: Project, folder: Path, language: L
     return WrittenSpec(path=summary.path, version=recorded, requirements=summary.requirements)
 
 
+def warm_up() -> None:
+    """Load what the first person would otherwise wait for: the checklist index (its first
+    build takes ~20 s) and the analysis's catalog vectors (~10 s on first use in a process,
+    paid when someone's closing review is prepared)."""
+    from bot.analysis import analyze
+    from bot.models import Interview, Stakeholder, Turn
+    from bot.retrieval.index import get_index
+    get_index()
+    sample = Interview(project="warm-up", stakeholder=Stakeholder(id="warm-up", name="warm-up", role="other"),
+                       turns=[Turn(index=0, question="?", answer="We need orders to sync to the ERP.",
+                                   status="answered")])
+    analyze("warm-up", [sample], language="en")
+
+
 def _slug(name: str) -> str:
     kept = "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-")
     return kept[:60] or "project"
