@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date as Date
+from datetime import datetime, timezone
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -110,6 +111,8 @@ def build_spec(project: Project, requirement_set: RequirementSet, interviews: Se
     props.revision = version
     props.language = "zh-CN" if ctx.lang == "zh" else "en-US"
     props.comments = ""
+    props.last_modified_by = "reqbot"
+    props.created = props.modified = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
     return document
 
 

@@ -125,7 +125,7 @@ class Renderer:
         else:
             total = self._text_width(orientation)
             weight = sum(table.widths) or 1
-            widths = [int(total * w / weight) for w in table.widths]
+            widths = fit_widths(table, [int(total * w / weight) for w in table.widths])
         look = 0x0020 * bool(table.header) | 0x0080 * table.first_column | 0x0200 * (not table.banded) | 0x0400
         tblpr = (
             f'<w:tblPr><w:tblStyle w:val="{self.styles.id("Spec Table")}"/>'
@@ -242,6 +242,35 @@ class Renderer:
             size.set(qn("w:w"), str(portrait.width))
             size.set(qn("w:h"), str(portrait.height))
             size.attrib.pop(qn("w:orient"), None)
+
+
+# Rough 9 pt glyph widths (DejaVu Sans, the widest common fallback for Calibri), in twips.
+_LATIN_TWIPS, _BOLD_TWIPS, _CELL_PADDING = 110, 122, 220
+_UNBREAKABLE = re.compile(r"[^\s\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+")
+
+
+def _longest_word(text: str) -> int:
+    return max((len(word) for word in _UNBREAKABLE.findall(text)), default=0)
+
+
+def fit_widths(table: Table, widths: list[int]) -> list[int]:
+    """Widen columns whose longest word would otherwise break mid-word, taking the room
+    from columns that have some to spare; the table keeps its total width."""
+    needed = []
+    for column in range(len(widths)):
+        header = table.header[column] if table.header and column < len(table.header) else ""
+        longest = _longest_word(header) * _BOLD_TWIPS
+        for row in table.rows:
+            cell = row[column] if column < len(row) else ""
+            text = cell if isinstance(cell, str) else " ".join(p.text for p in cell)
+            longest = max(longest, _longest_word(text) * _LATIN_TWIPS)
+        needed.append(longest + _CELL_PADDING)
+    deficit = sum(max(0, n - w) for n, w in zip(needed, widths))
+    spare = [max(0, w - n) for n, w in zip(needed, widths)]
+    if not deficit or sum(spare) < deficit:
+        return widths
+    share = deficit / sum(spare)
+    return [max(w, n) if n > w else int(w - s * share) for n, w, s in zip(needed, widths, spare)]
 
 
 def _plain(text: str) -> Run:

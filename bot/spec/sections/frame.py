@@ -40,7 +40,7 @@ def document_control(ctx: SpecContext) -> list[Block]:
     rows.append([ctx.t("doc.version", n=ctx.version), ctx.day(ctx.date), current, str(len(ctx.requirements))])
     blocks.append(Table(
         header=[ctx.t("field.version"), ctx.t("field.date"), ctx.t("col.change"), ctx.t("col.requirements")],
-        rows=rows, widths=[1.4, 2.1, 10.3, 2.8], caption=ctx.t("control.revisions"), kind="revisions"))
+        rows=rows, widths=[1.4, 2.5, 9.9, 2.8], caption=ctx.t("control.revisions"), kind="revisions"))
 
     approvers = [ctx.t("approval.sponsor"), ctx.t("approval.pm")]
     roles = []
