@@ -160,8 +160,11 @@ class Renderer:
         return "".join(out)
 
     def _contents_xml(self, contents: Contents) -> str:
+        """A real TOC field (Word: right-click, Update Field adds page numbers) whose cached
+        result lists the numbered headings, so every viewer shows the contents as written.
+        Not marked dirty: that would make Word ask about updating fields on every open."""
         field_begin = (
-            '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
             f'<w:r><w:instrText xml:space="preserve"> TOC \\o "1-{contents.levels}" \\h \\z \\u </w:instrText></w:r>'
             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
         )
