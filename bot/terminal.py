@@ -21,12 +21,12 @@ _LABELS: dict[Language, dict[str, str]] = {
     "zh": {"ref": "清单", "choices": "可选", "question": "问题", "review": "我理解的需求",
            "eof_paused": "输入结束:访谈已暂停。再次运行同一条命令即可从这一题继续。",
            "eof_review": "输入结束:确认环节尚未完成,再次运行同一条命令即可继续。",
-           "not_text": "这一行不是 UTF-8 文本,已忽略。", "guidance": "依据"},
+           "not_text": "这一行不是 UTF-8 文本,已忽略。", "guidance": "依据", "working": "稍等…"},
     "en": {"ref": "checklist", "choices": "Choices", "question": "Question", "review": "What I understood",
            "eof_paused": "End of input: the interview is paused. Run the same command again to continue from "
                          "this question.",
            "eof_review": "End of input: the review is not finished. Run the same command again to continue.",
-           "not_text": "That line is not UTF-8 text; ignored.", "guidance": "Why"},
+           "not_text": "That line is not UTF-8 text; ignored.", "guidance": "Why", "working": "One moment…"},
 }
 
 
@@ -51,7 +51,7 @@ class TerminalChat:
             text = self._next_answer(source, reply.language)
             if text is None:
                 return self._end_of_input(reply)
-            reply = self.service.handle(self.project, self.stakeholder.id, text)
+            reply = self._handle(text, reply.language)
             self.show(reply)
         return reply
 
@@ -82,6 +82,13 @@ class TerminalChat:
                 self._say(f"> {echo}", style="dim")
             return text
         return None
+
+    def _handle(self, text: str, language: Language) -> BotReply:
+        if not self.interactive:
+            return self.service.handle(self.project, self.stakeholder.id, text)
+        # the closing review runs the requirement extraction: a few seconds the person should see pass
+        with self.console.status(_LABELS[language]["working"]):
+            return self.service.handle(self.project, self.stakeholder.id, text)
 
     def _end_of_input(self, reply: BotReply) -> BotReply:
         labels = _LABELS[reply.language]
