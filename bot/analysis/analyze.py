@@ -85,9 +85,12 @@ def analyze(
     clusters = build_clusters(extraction, catalog)
     anaphora = _anaphora(extraction, clusters)
 
+    by_turn: dict[tuple[str, int], list[Sentence]] = {}
+    for s in extraction.sentences:
+        by_turn.setdefault(s.key, []).append(s)
     drafts: list[tuple[Cluster, Requirement]] = []
     for cluster in clusters:
-        kpis = _kpis(cluster, extraction, language)
+        kpis = _kpis(cluster, by_turn, language)
         verdict = assess(cluster, anaphora.get(cluster.key, []), kpis, language)
         if cluster.entry is not None:
             title, statement = catalog_wording(cluster, catalog, kpis, language)
@@ -179,13 +182,10 @@ _METRIC_KIND = [("duration", re.compile(r"时间|时长|天数|周期|time|days|
                 ("count", re.compile(r"次数|数量|来电|单数|calls|count|number|errors", re.I))]
 
 
-def _kpis(cluster: Cluster, extraction: Extraction, language: Language) -> list[KPI]:
+def _kpis(cluster: Cluster, by_turn: dict[tuple[str, int], list[Sentence]], language: Language) -> list[KPI]:
     """Current → target pairs said in the answers that voice this need. The metric is
     the catalog's when its unit fits the numbers, else a plain one by unit."""
     catalog_metric = cluster.entry.kpi_metric.get(language) if cluster.entry and cluster.entry.kpi_metric else None
-    by_turn: dict[tuple[str, int], list[Sentence]] = {}
-    for s in extraction.sentences:
-        by_turn.setdefault(s.key, []).append(s)
     out: list[KPI] = []
     seen: set[tuple[str | None, str | None]] = set()
     for key in dict.fromkeys(s.key for s in cluster.sentences if s.id in cluster.primary):

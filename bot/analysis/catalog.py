@@ -121,9 +121,13 @@ class Catalog:
         self._pole_patterns = {
             (a.id, p.id): compile_words(p.terms) for a in data.axes for p in a.poles
         }
-        self._parameter_patterns = {
-            e.id: compile_words(e.parameter.terms) for e in self.entries if e.parameter
-        }
+        pole_terms = [(a.id, t) for a in data.axes for p in a.poles for t in p.terms]
+        self._pole_matcher = TermMatcher([t for _, t in pole_terms])
+        self._pole_axis = [axis for axis, _ in pole_terms]
+        parameter_terms = [(e.id, t) for e in self.entries if e.parameter for t in e.parameter.terms]
+        self._parameter_matcher = TermMatcher([t for _, t in parameter_terms])
+        self._parameter_entry = [entry_id for entry_id, _ in parameter_terms]
+        self._parameters_in = lru_cache(maxsize=65536)(self._find_parameters)
         self._example_owner: np.ndarray | None = None
         self._example_matrix: dict[str, np.ndarray] = {}
 
@@ -153,12 +157,18 @@ class Catalog:
                 out.append(self._system_of[i])
         return out
 
+    def axes_in(self, text: str) -> set[str]:
+        """Axes with any stance word in `text` (one pass over the text)."""
+        return {self._pole_axis[i] for i in self._pole_matcher.found(text)}
+
     def pole_matches(self, axis_id: str, pole_id: str, text: str) -> list[re.Match[str]]:
         return list(self._pole_patterns[(axis_id, pole_id)].finditer(text))
 
     def mentions_parameter(self, entry_id: str, text: str) -> bool:
-        pat = self._parameter_patterns.get(entry_id)
-        return bool(pat and pat.search(text))
+        return entry_id in self._parameters_in(text)
+
+    def _find_parameters(self, text: str) -> frozenset[str]:
+        return frozenset(self._parameter_entry[i] for i in self._parameter_matcher.found(text))
 
     # --- embeddings -------------------------------------------------------------------------
 

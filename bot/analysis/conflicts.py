@@ -23,6 +23,7 @@ from bot.analysis.kpis import Quantity, quantities
 from bot.language import Language
 
 STANCE_MARGIN = 1.0
+NAMES_SHOWN = 6          # names spelled out per side in a summary; the ids list them all
 
 
 @dataclass
@@ -45,10 +46,13 @@ def find_disputes(sentences: list[Sentence], catalog: Catalog, language: Languag
 def _stance_disputes(sentences: list[Sentence], catalog: Catalog, language: Language,
                      names: dict[str, str]) -> list[Dispute]:
     out: list[Dispute] = []
+    present = {s.id: catalog.axes_in(s.text) for s in sentences}
     for axis in catalog.axes.values():
         totals: dict[str, list[float]] = {}
         evidence: dict[str, list[Sentence]] = {}
         for s in sentences:
+            if axis.id not in present[s.id]:
+                continue
             votes = _votes(s, catalog, axis.id, [p.id for p in axis.poles])
             if votes == [0.0, 0.0]:
                 continue
@@ -75,6 +79,8 @@ def _stance_disputes(sentences: list[Sentence], catalog: Catalog, language: Lang
 
 def _votes(s: Sentence, catalog: Catalog, axis_id: str, poles: list[str]) -> list[float]:
     votes = [0.0, 0.0]
+    if not any(catalog.pole_matches(axis_id, pole, s.text) for pole in poles):
+        return votes
     weight = 1.0 + 0.5 * bool(PREFER.count(s.text)) + 0.5 * bool(MUST.count(s.text))
     parts = split_parts(s.text)
     # "if we force prepayment on everyone, stores order less": a warning in any part of a
@@ -90,10 +96,18 @@ def _votes(s: Sentence, catalog: Catalog, axis_id: str, poles: list[str]) -> lis
     return votes
 
 
+def _names(language: Language, people: list[str], names: dict[str, str]) -> str:
+    shown = ("、" if language == "zh" else ", ").join(names[p] for p in people[:NAMES_SHOWN])
+    more = len(people) - NAMES_SHOWN
+    if more > 0:
+        shown += f"等{len(people)}人" if language == "zh" else f" and {more} others"
+    return shown
+
+
 def _stance_summary(language: Language, topic: str, sides: list[list[str]], names: dict[str, str],
                     labels: list[str]) -> str:
-    a = ("、" if language == "zh" else ", ").join(names[p] for p in sides[0])
-    b = ("、" if language == "zh" else ", ").join(names[p] for p in sides[1])
+    a = _names(language, sides[0], names)
+    b = _names(language, sides[1], names)
     if language == "zh":
         return f"{topic}存在分歧:{a}主张{labels[0]};{b}主张{labels[1]}。"
     return f"Disagreement on {topic}: {a} want {labels[0]}; {b} want {labels[1]}."
@@ -119,22 +133,46 @@ def _parameter_disputes(sentences: list[Sentence], catalog: Catalog, language: L
                 values.setdefault(s.stakeholder.id, []).extend(found)
                 evidence.setdefault(s.stakeholder.id, []).append(s)
         people = list(values)
-        pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1:]
-                 if not any(x.overlaps(y) for x in values[a] for y in values[b])]
-        if not pairs:
+        sides = _value_sides(values)
+        if sides is None:
             continue
-        left = list(dict.fromkeys(a for a, _ in pairs))
-        right = [p for p in dict.fromkeys(b for _, b in pairs) if p not in left]
-        if not right:
-            continue
+        left, right = sides
         shown = {p: "/".join(dict.fromkeys(q.text for q in values[p])) for p in people}
         sep = ";" if language == "zh" else "; "
-        detail = sep.join(f"{names[p]} {shown[p]}" for p in left + right)
+        detail = sep.join(f"{names[p]} {shown[p]}" for p in (left[:NAMES_SHOWN] + right[:NAMES_SHOWN]))
         title = entry.title.get(language)
         summary = f"{title}的取值不一致:{detail}。" if language == "zh" else f"Different values asked for {title.lower()}: {detail}."
         used = [s for p in left + right for s in evidence[p]]
         out.append(Dispute(topic=entry.id, summary=summary, sides=[left, right], sentences=used, entry_ids=[entry.id]))
     return out
+
+
+def _value_sides(values: dict[str, list[Quantity]]) -> tuple[list[str], list[str]] | None:
+    """People whose values include the most widely shared value, and people whose values
+    are all elsewhere; None when everyone's values meet. Sorting the range ends keeps this
+    at n·log n however many people give a value."""
+    events: list[tuple[float, int, str]] = []
+    for person, qs in values.items():
+        for q in qs:
+            events.append((q.low * 0.87, 0, person))      # the same 15% tolerance as Quantity.overlaps
+            events.append((q.high * 1.15, 1, person))
+    events.sort()
+    open_now: dict[str, int] = {}
+    best, best_at = 0, None
+    for at, kind, person in events:
+        if kind == 0:
+            open_now[person] = open_now.get(person, 0) + 1
+            if len(open_now) > best:
+                best, best_at = len(open_now), at
+        else:
+            open_now[person] -= 1
+            if not open_now[person]:
+                del open_now[person]
+    if best_at is None:
+        return None
+    shared = [p for p, qs in values.items() if any(q.low * 0.87 <= best_at <= q.high * 1.15 for q in qs)]
+    apart = [p for p in values if p not in shared]
+    return (shared, apart) if shared and apart else None
 
 
 def _parameter_parts(text: str, entry_id: str, catalog: Catalog) -> list[str]:

@@ -187,17 +187,29 @@ def count_low(text: str) -> int:
                if not LOW_NEGATED.search(text[max(0, start - 14):start]))
 
 
+_COUNTED = (("need", NEED), ("must", MUST), ("pain", PAIN), ("impact", IMPACT), ("blocks", BLOCKS), ("domain", DOMAIN))
+# one automaton over every counted lexicon: a sentence is scanned once, not six times
+_ALL_WORDS: list[str] = []
+_WORD_LEXICONS: list[list[str]] = []
+_seen: dict[str, int] = {}
+for _name, _lexicon in _COUNTED:
+    for _word in _lexicon.words:
+        _key = normalise(_word).strip()
+        if _key not in _seen:
+            _seen[_key] = len(_ALL_WORDS)
+            _ALL_WORDS.append(_key)
+            _WORD_LEXICONS.append([])
+        _WORD_LEXICONS[_seen[_key]].append(_name)
+_ALL = TermMatcher(_ALL_WORDS)
+
+
 @lru_cache(maxsize=65536)
 def cues(text: str) -> Cues:
-    return Cues(
-        need=NEED.count(text),
-        must=MUST.count(text),
-        low=count_low(text),
-        pain=PAIN.count(text),
-        impact=IMPACT.count(text),
-        blocks=BLOCKS.count(text),
-        domain=DOMAIN.count(text),
-    )
+    counts = dict.fromkeys(("need", "must", "pain", "impact", "blocks", "domain"), 0)
+    for index, _ in _ALL.find(text):
+        for name in _WORD_LEXICONS[index]:
+            counts[name] += 1
+    return Cues(low=count_low(text) if LOW.count(text) else 0, **counts)
 
 
 def against_before(text: str, position: int, window: int = 24) -> bool:

@@ -55,7 +55,7 @@ FREE_MIN_CHARS = 8
 _ANAPHORA = re.compile(r"^(this|that|it|these|those|which|这个|这一点|这一条|这块|这件事|这些|这|此|那个)(\s|$|[,,是很也对])", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(eq=False)          # identity: two sentences are never "equal" by content
 class Sentence:
     id: int
     text: str
@@ -174,7 +174,8 @@ def _decide_lexically(s: Sentence, catalog: Catalog) -> bool:
         return False        # the question points elsewhere: let the meaning decide
     order = np.argsort(-s.lex, kind="stable")
     top, second = float(s.lex[order[0]]), float(s.lex[order[1]])
-    if top >= DECISIVE_SCORE and top - second >= DECISIVE_MARGIN and s.anchors[order[0]] >= 1:
+    alone = top >= 2 and second == 0            # the only entry any word points to
+    if s.anchors[order[0]] >= 1 and (alone or (top >= DECISIVE_SCORE and top - second >= DECISIVE_MARGIN)):
         _assign(s, catalog, int(order[0]), top, s.lex)
         return True
     return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.models import KPI
 
@@ -137,6 +138,11 @@ def _zh_number(token: str) -> float | None:
 
 def quantities(text: str) -> list[Quantity]:
     """Every amount with a unit in `text`, in order of appearance."""
+    return list(_quantities(text))
+
+
+@lru_cache(maxsize=65536)
+def _quantities(text: str) -> tuple[Quantity, ...]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for m in _CLOCK.finditer(text):
@@ -167,7 +173,7 @@ def quantities(text: str) -> list[Quantity]:
         high = (hi if hi is not None else _zh_pair_high(m.group("lo")) or lo)
         found.append(Quantity(kind, lo * factor, max(lo, high) * factor, m.group(0).strip(), m.start(), m.end()))
     found.sort(key=lambda q: q.start)
-    return [_with_role(text, q) for q in found]
+    return tuple(_with_role(text, q) for q in found)
 
 
 def _zh_pair_high(token: str) -> float | None:

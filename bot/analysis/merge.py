@@ -82,7 +82,7 @@ def build_clusters(extraction: Extraction, catalog: Catalog) -> list[Cluster]:
         c = clusters.get(f"catalog:{entry_id}")
         if c is not None:
             c.mentions.append((s, level))
-            if all(x.id != s.id for x in c.sentences):
+            if s.id not in {x.id for x in c.sentences}:
                 c.sentences.append(s)
                 c.mention_only.add(s.id)
     _free_clusters(extraction, clusters)
@@ -122,6 +122,7 @@ def _attach_named_systems(sentences: list[Sentence], clusters: dict[str, Cluster
     """Someone who complains about, or asks something of, a named system (金蝶, Deppon …)
     is also a voice for the existing need about that kind of system (ERP integration,
     carrier integration …)."""
+    members = {key: {x.id for x in c.sentences} for key, c in clusters.items()}
     for s in sentences:
         if not (s.cues.pain or s.cues.is_need) or s.cues.is_low:
             continue
@@ -129,9 +130,11 @@ def _attach_named_systems(sentences: list[Sentence], clusters: dict[str, Cluster
             for entry in catalog.entries:
                 if system.kind not in entry.system_kinds:
                     continue
-                c = clusters.get(f"catalog:{entry.id}")
-                if c is not None and c.sentences and all(x.id != s.id for x in c.sentences):
+                key = f"catalog:{entry.id}"
+                c = clusters.get(key)
+                if c is not None and c.sentences and s.id not in members[key]:
                     c.sentences.append(s)
+                    members[key].add(s.id)
                     break
 
 
