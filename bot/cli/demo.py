@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import time
 from pathlib import Path
 from typing import Annotated, Optional
@@ -44,7 +45,8 @@ def demo_command(
 ) -> None:
     """Interview the bundled example company through the real engine, then build and print its
     requirement set (and the .docx spec when the spec writer is available). Offline."""
-    console = Console(soft_wrap=True, highlight=False)
+    # piped output (CI logs, `| less`) gets a table wide enough to read instead of rich's 80 columns
+    console = Console(soft_wrap=True, highlight=False, width=None if sys.stdout.isatty() else 160)
     started = time.perf_counter()
     home = _isolate(home.expanduser().resolve())
     console.print(f"[bold]reqbot demo[/] — REQBOT_HOME = {escape(str(home))} (fresh database)")

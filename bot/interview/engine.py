@@ -30,6 +30,7 @@ from bot.store import Store
 
 MAX_QUESTIONS = 12              # planned + follow-ups: about 10–15 minutes for a busy person
 MAX_FOLLOWUPS_PER_TOPIC = 2     # then the topic counts as covered
+RESERVED_FOR_CONFLICTS = 1      # question slots only a conflict follow-up may use
 MAX_REASKS = 2                  # unreadable answers (emoji only) re-asked this often, then we move on
 LONG_ANSWER = 2000              # characters; acknowledged so the person knows nothing was cut
 QUOTE_CHARS = 200               # how much of an earlier answer "back" shows
@@ -188,8 +189,8 @@ class Conversation:
         state = self.state
         asked = state.asked[turn.index]
         done_kinds = set(state.followups.setdefault(asked.topic, []))
-        if (len(done_kinds) >= MAX_FOLLOWUPS_PER_TOPIC
-                or len(state.asked) + state.remaining_planned() >= MAX_QUESTIONS):
+        room = MAX_QUESTIONS - len(state.asked) - state.remaining_planned()
+        if len(done_kinds) >= MAX_FOLLOWUPS_PER_TOPIC or room <= 0:
             return None
         # Cues sit near the start of what people write: a 10,000-character paste is not scanned whole.
         answer = followups.usable_part((turn.answer or "")[:LONG_ANSWER])
@@ -202,6 +203,8 @@ class Conversation:
             if disagreement is not None:
                 text, kind = followups.conflict_question(disagreement), "conflict"
                 state.stances_followed.append(disagreement.topic)
+        if text is None and room <= RESERVED_FOR_CONFLICTS:
+            return None             # the last slot is kept for a disagreement someone may still state
         excluded = NO_FOLLOWUP.get(asked.topic, set())
         if text is None and "quantify" not in done_kinds | excluded and asked.followup != "quantify":
             vague = followups.find_vague(answer)

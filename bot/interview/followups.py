@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from pydantic import BaseModel
 
@@ -201,8 +202,13 @@ class Disagreement(BaseModel):
     own: dict[str, str]              # the person's own position in each language (never anyone else's)
 
 
-def stance_topics(text: str) -> set[str]:
+def stance_topics(text: str) -> frozenset[str]:
     """Catalog axes and parameters this text takes a position on (cheap: words and numbers only)."""
+    return _stance_topics(text)
+
+
+@lru_cache(maxsize=65536)       # other people's answers are checked again at every stance: remember them
+def _stance_topics(text: str) -> frozenset[str]:
     catalog = load_catalog()
     topics = {axis.id for axis in catalog.axes.values()
               if any(catalog.pole_matches(axis.id, pole.id, text) for pole in axis.poles)}
@@ -212,7 +218,7 @@ def stance_topics(text: str) -> set[str]:
             found = found if found is not None else quantities(text)
             if any(q.kind == entry.parameter.kind for q in found):
                 topics.add(entry.id)
-    return topics
+    return frozenset(topics)
 
 
 def find_disagreement(interview: Interview, turn: Turn, others: Sequence[Interview],
