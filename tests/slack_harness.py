@@ -34,6 +34,7 @@ class RunningBot:
         return self.bot.ctx.store
 
     def idle(self, timeout: float = 60) -> None:
+        assert self.bot.ctx.commands.wait_idle(timeout), "commands did not finish"
         assert self.bot.ctx.work.wait_idle(timeout), "background work did not finish"
 
     def dms(self, user: str) -> list[Call]:
@@ -67,6 +68,7 @@ def running_bot(home: Path, admins: list[str] | None = None) -> Iterator[Running
         finally:
             server.shutdown()
             server.server_close()
+            bot.ctx.commands.wait_idle(30)
             bot.ctx.work.wait_idle(30)
             bot.close()
             bot.ctx.store.close()

@@ -84,6 +84,7 @@ class SlackStandIn:
     def __init__(self, token: str = TOKEN, host: str = "127.0.0.1", port: int = 0) -> None:
         self.token = token
         self.calls: list[Call] = []
+        self._by_channel: dict[str, list[Call]] = {}     # so waiting on one DM stays cheap
         self.uploads: dict[str, bytes] = {}
         self.missing_channels: set[str] = set()
         # Slack user id -> (handle, real name); users.info answers from here.
@@ -141,12 +142,17 @@ class SlackStandIn:
     def reset(self) -> None:
         with self._lock:
             self.calls.clear()
+            self._by_channel.clear()
             self._faults.clear()
             self.missing_channels.clear()
 
+    def _candidates(self, matching: dict[str, Any]) -> list[Call]:
+        channel = matching.get("channel")
+        return self._by_channel.get(channel, []) if isinstance(channel, str) else self.calls
+
     def calls_to(self, method: str, **matching: Any) -> list[Call]:
         with self._lock:
-            return [c for c in self.calls if c.method == method
+            return [c for c in self._candidates(matching) if c.method == method
                     and all(c.params.get(k) == v for k, v in matching.items())]
 
     def wait_for(self, method: str, count: int = 1, timeout: float = 20.0,
@@ -156,7 +162,7 @@ class SlackStandIn:
         deadline = time.monotonic() + timeout
         with self._lock:
             while True:
-                found = [c for c in self.calls if c.method == method and c.error is None
+                found = [c for c in self._candidates(matching) if c.method == method and c.error is None
                          and all(c.params.get(k) == v for k, v in matching.items())
                          and (where is None or where(c))]
                 if len(found) >= count:
@@ -172,6 +178,9 @@ class SlackStandIn:
     def _record(self, call: Call) -> None:
         with self._lock:
             self.calls.append(call)
+            channel = call.params.get("channel")
+            if isinstance(channel, str):
+                self._by_channel.setdefault(channel, []).append(call)
             self._lock.notify_all()
 
     def _take_fault(self, method: str) -> _Fault | None:

@@ -214,3 +214,22 @@ def test_files_upload_v2_goes_through_the_stand_in(slack, tmp_path):
     assert complete.params["channel_id"] == "CPROJ" and complete.params["initial_comment"] == "Spec v1"
     file_id = slack.calls_to("files.getUploadURLExternal")[0].response["file_id"]
     assert slack.uploads[file_id] == path.read_bytes()
+
+
+# --- the manifest -------------------------------------------------------------------------
+
+def test_manifest_subscribes_to_what_the_app_handles_with_least_scopes():
+    yaml = pytest.importorskip("yaml")
+    from pathlib import Path
+    manifest = yaml.safe_load((Path(__file__).resolve().parents[1] / "manifest.yml").read_text(encoding="utf-8"))
+    settings = manifest["settings"]
+    assert set(settings["event_subscriptions"]["bot_events"]) == {"app_mention", "app_home_opened", "message.im"}
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
+        "commands", "chat:write", "im:history", "im:write", "app_mentions:read", "users:read", "files:write"}
+    commands = manifest["features"]["slash_commands"]
+    assert [c["command"] for c in commands] == ["/reqbot"] and commands[0]["should_escape"] is True
+    urls = [settings["event_subscriptions"]["request_url"], settings["interactivity"]["request_url"],
+            commands[0]["url"]]
+    assert all(url.endswith("/slack/events") for url in urls)       # one path for everything
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+    assert manifest["features"]["app_home"]["messages_tab_read_only_enabled"] is False   # people can DM it

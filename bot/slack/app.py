@@ -27,7 +27,10 @@ from bot.store import Store
 log = logging.getLogger(__name__)
 
 LISTENER_THREADS = 16     # only acknowledge and queue; the real work runs on the KeyedWorker
-WORK_THREADS = 8          # answers, questions, specs in parallel (per-person order is kept)
+# Answers and questions are CPU-bound Python: on a small machine more threads only fight
+# over the GIL (and slow the acknowledgements down); 4 keeps a spare for Slack I/O waits.
+WORK_THREADS = 4
+COMMAND_THREADS = 2       # PM commands (specs, analyses, invites) never hold up interviews
 
 
 class SlackSetupError(RuntimeError):
@@ -40,6 +43,7 @@ class SlackBot:
     ctx: SlackContext
 
     def close(self) -> None:
+        self.ctx.commands.shutdown()
         self.ctx.work.shutdown()
 
 
@@ -78,7 +82,8 @@ def build_app(settings: Settings | None = None, *, socket_mode: bool | None = No
         from bot.interview.service import InterviewService
         interviews = InterviewService(store)
     ctx = SlackContext(store=store, interviews=interviews, web=SlackWeb(client),
-                       work=KeyedWorker(work_threads), spec_dir=settings.home / "specs",
+                       work=KeyedWorker(work_threads), commands=KeyedWorker(COMMAND_THREADS, "reqbot-command"),
+                       spec_dir=settings.home / "specs",
                        admins=frozenset(settings.admins))
     register(app, ctx)
     return SlackBot(app=app, ctx=ctx)

@@ -19,7 +19,8 @@ class SlackContext:
     store: Store
     interviews: InterviewService
     web: SlackWeb
-    work: KeyedWorker
+    work: KeyedWorker                               # people's messages and buttons
+    commands: KeyedWorker                           # PM commands: slow work kept apart
     spec_dir: Path                                  # where uploaded specs are written first
     admins: frozenset[str] = field(default_factory=frozenset)
 

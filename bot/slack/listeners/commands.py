@@ -30,7 +30,7 @@ def register(app: App, ctx: SlackContext) -> None:
             reply = job()
             _respond(respond, reply.text, reply.blocks, "in_channel" if reply.in_channel else "ephemeral")
 
-        ctx.work.submit(f"command:{channel}", run,
+        ctx.commands.submit(f"command:{channel}", run,
                         on_error=lambda: _respond(respond, say("failed", lang), [], "ephemeral"))
 
 
