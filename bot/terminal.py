@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from rich.console import Console
 
+from bot.interview.messages import say
 from bot.interview.service import BotReply, InterviewService
 from bot.language import Language
 from bot.models import Stakeholder
@@ -128,3 +129,4 @@ class TerminalChat:
             for item in reply.review:
                 mark = {"confirmed": " ✓", "corrected": " ✎"}.get(item.decision, "")
                 self._say(f"  {item.req_id}  [{item.priority}]  {item.title}{mark}")
+            self._say(say("review_howto", reply.language), style="green")

@@ -284,6 +284,18 @@ def test_done_goes_to_review_and_review_corrections_are_kept(service, store):
     assert not service.is_interviewing(PROJECT, "qian")
 
 
+def test_back_from_the_review_reopens_the_last_question(service, store):
+    service.start(PROJECT, person("back-review", "Back Review", "it"), "en")
+    service.handle(PROJECT, "back-review", "We must integrate with SAP and keep data on our own servers.")
+    review = service.handle(PROJECT, "back-review", "done")
+    assert review.status == "reviewing"
+    reopened = service.handle(PROJECT, "back-review", "back")
+    assert reopened.status == "in_progress" and reopened.question is not None
+    again = service.handle(PROJECT, "back-review", "We must integrate with SAP, hourly, and stay on-premise.")
+    assert again.status in ("in_progress", "reviewing")
+    assert store.turn_history(PROJECT, "back-review", reopened.question.index)
+
+
 def test_every_answer_vague_still_ends_within_the_cap(service):
     reply = service.start(PROJECT, person("vague", "Vague", "management"), "en")
     asked = 0

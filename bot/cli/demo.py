@@ -28,6 +28,7 @@ DEFAULT_EXAMPLE = REPO / "examples" / "freshpath" / "company.json"
 DEFAULT_HOME = Path("out") / "demo-home"
 DEFAULT_OUT = Path("out")
 TITLE_CHARS = 60
+DEMO_MARKER = ".reqbot-demo"
 
 
 def register(app: typer.Typer) -> None:
@@ -79,7 +80,12 @@ def _isolate(home: Path) -> Path:
     from bot.config import reset_settings
     from bot.retrieval.index import clear_index_cache
 
+    marker = home / DEMO_MARKER
+    if (home / "reqbot.db").exists() and not marker.exists():
+        # never wipe a real reqbot home someone pointed --home at by mistake
+        fail(f"{home} holds a reqbot database that the demo did not create; choose another --home")
     home.mkdir(parents=True, exist_ok=True)
+    marker.write_text("This REQBOT_HOME belongs to `reqbot demo`; its database is recreated on every run.\n")
     for suffix in ("", "-wal", "-shm"):
         (home / f"reqbot.db{suffix}").unlink(missing_ok=True)
     os.environ["REQBOT_HOME"] = str(home)

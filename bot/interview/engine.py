@@ -352,7 +352,7 @@ class Conversation:
             self.set_status("completed")
             return [say("review_empty", self.language)]
         self.set_status("reviewing")
-        return [say("review_intro", self.language), say("review_howto", self.language)]
+        return [say("review_intro", self.language)]        # how to answer is said after the list, by the adapter
 
     def leave_review(self) -> list[str]:
         """"back" in the review: reopen the last question; answering it leads to the review again."""
