@@ -147,6 +147,13 @@ def _parameter_disputes(sentences: list[Sentence], catalog: Catalog, language: L
     return out
 
 
+def _bounds(q: Quantity) -> tuple[float, float]:
+    """The range a value stands for: clock times ±20 minutes, amounts ±15%."""
+    if q.kind == "clock":
+        return q.low - 20, q.high + 20
+    return q.low * 0.87, q.high * 1.15
+
+
 def _value_sides(values: dict[str, list[Quantity]]) -> tuple[list[str], list[str]] | None:
     """People whose values include the most widely shared value, and people whose values
     are all elsewhere; None when everyone's values meet. Sorting the range ends keeps this
@@ -154,8 +161,9 @@ def _value_sides(values: dict[str, list[Quantity]]) -> tuple[list[str], list[str
     events: list[tuple[float, int, str]] = []
     for person, qs in values.items():
         for q in qs:
-            events.append((q.low * 0.87, 0, person))      # the same 15% tolerance as Quantity.overlaps
-            events.append((q.high * 1.15, 1, person))
+            lo, hi = _bounds(q)
+            events.append((lo, 0, person))
+            events.append((hi, 1, person))
     events.sort()
     open_now: dict[str, int] = {}
     best, best_at = 0, None
@@ -170,7 +178,7 @@ def _value_sides(values: dict[str, list[Quantity]]) -> tuple[list[str], list[str
                 del open_now[person]
     if best_at is None:
         return None
-    shared = [p for p, qs in values.items() if any(q.low * 0.87 <= best_at <= q.high * 1.15 for q in qs)]
+    shared = [p for p, qs in values.items() if any(_bounds(q)[0] <= best_at <= _bounds(q)[1] for q in qs)]
     apart = [p for p in values if p not in shared]
     return (shared, apart) if shared and apart else None
 

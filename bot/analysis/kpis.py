@@ -96,11 +96,6 @@ class Quantity:
     end: int
     role: str | None = None   # "current" | "target" | "goal" (a target said as a goal) | None
 
-    def overlaps(self, other: "Quantity", tolerance: float = 0.15) -> bool:
-        lo = min(self.low, other.low) or 1.0
-        return self.low <= other.high * (1 + tolerance) and other.low <= self.high * (1 + tolerance) \
-            or abs(self.low - other.low) <= tolerance * lo
-
 
 def parse_number(token: str) -> float | None:
     token = token.strip().lower()
