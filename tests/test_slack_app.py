@@ -379,3 +379,11 @@ def test_rate_limited_reply_is_retried_after_retry_after(bot):
     assert [a.status for a in attempts] == [429, 200]
     assert attempts[1].at - attempts[0].at >= 1.0           # it waited as Slack asked
     assert len(delivered) == 1
+
+
+def test_requirements_and_spec_before_anyone_answered_say_so(bot):
+    create_project(bot)
+    assert "No requirements yet" in run(bot, "requirements")[1]["text"]
+    assert "No requirements yet" in run(bot, "spec")[1]["text"]
+    assert "No requirements yet" in run(bot, "priority REQ-001 must")[1]["text"]
+    assert bot.slack.calls_to("files.completeUploadExternal") == []

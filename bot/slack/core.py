@@ -1,7 +1,8 @@
 """The Slack app's door to analysis and the spec writer (no logic of its own here).
 
-Kept apart so the PM commands read as Slack glue, and so the places that call the
-analysis and spec modules are one short file.
+The PM commands call the same project services as `reqbot requirements` and
+`reqbot spec` (bot/spec/service.py), always re-analysing first so answers given since
+the last run, new priority overrides and review verdicts are all in.
 """
 from __future__ import annotations
 
@@ -11,7 +12,11 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.language import Language
 from bot.models import Project, RequirementSet
+from bot.spec.errors import SpecError
 from bot.store import Store
+
+__all__ = ["SpecError", "WrittenSpec", "current_requirements", "latest_requirements", "write_project_spec",
+           "warm_up"]
 
 
 class WrittenSpec(BaseModel):
@@ -22,32 +27,24 @@ class WrittenSpec(BaseModel):
 
 
 def current_requirements(store: Store, project: Project, language: Language | None = None) -> RequirementSet:
-    """Analyse every answer of the project now, with the PMs' priority overrides and the
-    stakeholders' review verdicts applied, and keep the result (as `reqbot requirements`)."""
-    from bot.analysis import analyze   # imported here: loading the catalog takes a moment
-    name = project.name
-    result = analyze(name, store.list_interviews(name), language=language or project.language,
-                     id_for=lambda key: store.requirement_id_for(name, key),
-                     overrides=store.priority_overrides(name), reviews=store.review_decisions(name))
-    store.save_requirement_set(result)
-    return result
+    """A fresh analysis of every answer (kept in the store). SpecError when nobody answered yet."""
+    from bot.spec.service import current_requirement_set
+    return current_requirement_set(store, project.name, fresh=True, language=language)[0]
 
 
-def latest_requirements(store: Store, project: Project) -> RequirementSet | None:
-    """The last analysis result kept in the store, or a fresh one when none was kept."""
-    return store.latest_requirement_set(project.name) or current_requirements(store, project)
+def latest_requirements(store: Store, project: Project) -> RequirementSet:
+    """The last kept analysis, or a fresh one when there is none."""
+    from bot.spec.service import current_requirement_set
+    return current_requirement_set(store, project.name)[0]
 
 
 def write_project_spec(store: Store, project: Project, folder: Path, language: Language) -> WrittenSpec:
-    from bot.spec import write_spec
-    requirement_set = current_requirements(store, project, language)
-    version = len(store.spec_versions(project.name)) + 1
+    from bot.spec.service import write_project_spec as write
     folder.mkdir(parents=True, exist_ok=True)
+    version = len(store.spec_versions(project.name)) + 1          # the file name only; the store numbers
     out = folder / f"{_slug(project.name)}-v{version}.docx"
-    summary = write_spec(project, requirement_set, store.list_interviews(project.name), out=out,
-                         language=language, version=version)
-    recorded = store.record_spec_version(project.name, requirement_set, str(summary.path), language)
-    return WrittenSpec(path=summary.path, version=recorded, requirements=summary.requirements)
+    run = write(store, project.name, out, language=language, fresh=True)
+    return WrittenSpec(path=run.summary.path, version=run.summary.version, requirements=run.summary.requirements)
 
 
 def warm_up() -> None:

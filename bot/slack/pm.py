@@ -149,7 +149,10 @@ def remind(ctx: SlackContext, pm: str, project: Project) -> Reply:
 
 
 def requirements(ctx: SlackContext, project: Project) -> Reply:
-    result = core.current_requirements(ctx.store, project)
+    try:
+        result = core.current_requirements(ctx.store, project)
+    except core.SpecError:          # nobody has answered yet
+        return Reply(text=say("no_requirements", project.language))
     if not result.requirements:
         return Reply(text=say("no_requirements", project.language))
     text, blocks = requirements_blocks(result, project.language)
@@ -158,7 +161,12 @@ def requirements(ctx: SlackContext, project: Project) -> Reply:
 
 def spec(ctx: SlackContext, project: Project, language: Language | None) -> Reply:
     lang = language or project.language
-    written = core.write_project_spec(ctx.store, project, ctx.spec_dir, lang)
+    if not any(t.answer for i in ctx.store.list_interviews(project.name) for t in i.turns):
+        return Reply(text=say("no_requirements", lang))
+    try:
+        written = core.write_project_spec(ctx.store, project, ctx.spec_dir, lang)
+    except core.SpecError as exc:   # e.g. a company template missing a style
+        return Reply(text=say("unavailable", lang, reason=escape(str(exc))))
     if not project.slack_channel_id:
         return Reply(text=str(written.path))
     comment = say("spec_comment", lang, project=project.name, version=written.version, count=written.requirements)
@@ -171,8 +179,11 @@ def spec(ctx: SlackContext, project: Project, language: Language | None) -> Repl
 
 def priority(ctx: SlackContext, pm: str, project: Project, command: Command) -> Reply:
     lang = project.language
-    known = core.latest_requirements(ctx.store, project)
-    match = next((r for r in known.requirements if r.id == command.req_id), None) if known else None
+    try:
+        known = core.latest_requirements(ctx.store, project)
+    except core.SpecError:          # nobody has answered yet
+        return Reply(text=say("no_requirements", lang))
+    match = next((r for r in known.requirements if r.id == command.req_id), None)
     if match is None:
         return Reply(text=say("unknown_req", lang, req=command.req_id))
     override = ctx.store.add_priority_override(project.name, command.req_id, command.priority, by=pm)
