@@ -98,7 +98,8 @@ class SlackStandIn:
         self._files = itertools.count(1)
         self._server = ThreadingHTTPServer((host, port), self._handler_class())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, name="slack-standin", daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="slack-standin", daemon=True)
 
     # --- lifecycle --------------------------------------------------------------------------
     def start(self) -> SlackStandIn:

@@ -362,6 +362,21 @@ def test_mention_is_answered_in_a_thread_with_citations(bot):
     assert "引用章节" in reply.text and "[faq.1]" in reply.text   # Chinese, citing the FAQ on duration
 
 
+def test_in_an_interview_a_thread_reply_or_ask_prefix_is_a_question_not_an_answer(bot):
+    create_project(bot)
+    invite(bot, f"<@{FIN}> finance")
+    first = bot.slack.wait_for("chat.postMessage", channel=dm_channel(FIN))[0]
+    bot.send.dm(FIN, "ask: who should take part in UAT?")
+    asked = bot.slack.wait_for("chat.postMessage", count=2, channel=dm_channel(FIN))[1]
+    assert asked.params.get("thread_ts") and "Sources" in asked.text
+    bot.send.dm(FIN, "and how long does it take?", thread_ts=asked.params["thread_ts"])
+    followup = bot.slack.wait_for("chat.postMessage", count=3, channel=dm_channel(FIN))[2]
+    assert followup.params.get("thread_ts") == asked.params["thread_ts"]
+    bot.idle()
+    turns = bot.store.get_interview("Acme OMS", FIN).turns
+    assert [t.status for t in turns] == ["pending"] and first.text
+
+
 def test_a_dm_question_without_an_interview_gets_the_checklist_answer(bot):
     bot.send.dm(OTHER, "What should we test during UAT?")
     reply = bot.slack.wait_for("chat.postMessage", channel=dm_channel(OTHER))[0]

@@ -47,7 +47,8 @@ class Served:
         self.proc = subprocess.Popen([str(REQBOT), "serve", "--host", "127.0.0.1", "--port", "0"],
                                      env=_env(home, slack), stdout=subprocess.PIPE, stderr=self.stderr, text=True)
         lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=lambda: [lines.put(line) for line in self.proc.stdout], daemon=True).start()
+        self.reader = threading.Thread(target=lambda: [lines.put(line) for line in self.proc.stdout], daemon=True)
+        self.reader.start()
         try:
             while True:
                 line = lines.get(timeout=120)
@@ -66,12 +67,12 @@ class Served:
         return (self.home / "serve.log").read_text()
 
     def rest_of_stdout(self) -> str:
+        """Everything printed after startup (call after stop: the output is complete then)."""
+        self.reader.join(30)
         out = []
-        while True:
-            try:
-                out.append(self.lines.get(timeout=5))
-            except queue.Empty:
-                return "".join(out)
+        while not self.lines.empty():
+            out.append(self.lines.get_nowait())
+        return "".join(out)
 
     def stop(self) -> int:
         if self.proc.poll() is None:

@@ -67,8 +67,14 @@ def section_titles(refs: list[str], language: Language) -> dict[str, str]:
     return titles
 
 
-def on_message(ctx: SlackContext, user: str, channel: str, text: str, ts: str) -> None:
-    """A DM to the bot: an interview answer or command, or else a checklist question."""
+def on_message(ctx: SlackContext, user: str, channel: str, text: str, ts: str,
+               thread_ts: str | None = None) -> None:
+    """A DM to the bot: an interview answer or command, or else a checklist question.
+    The interview lives in the DM's main timeline; a reply inside a thread (the thread of
+    an earlier checklist answer) is a follow-up question and is answered there."""
+    if thread_ts and thread_ts != ts:
+        answer_in_thread(ctx, channel, thread_ts, text)
+        return
     asked = explicit_question(text)
     if asked:
         answer_in_thread(ctx, channel, ts, asked)

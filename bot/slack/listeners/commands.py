@@ -17,7 +17,12 @@ def register(app: App, ctx: SlackContext) -> None:
     @app.command("/reqbot")
     def reqbot_command(ack: Ack, command: dict[str, Any], respond: Respond) -> None:
         user, channel = command.get("user_id", ""), command.get("channel_id", "")
-        prepared = pm.prepare(ctx, user, channel, command.get("text") or "")
+        try:
+            prepared = pm.prepare(ctx, user, channel, command.get("text") or "")
+        except Exception:   # e.g. the database is unreachable: still answer Slack, politely
+            log.exception("could not prepare a /reqbot command")
+            ack(text=say("failed", "en"))
+            return
         if prepared.ack_text:
             ack(text=prepared.ack_text)
         else:
@@ -31,7 +36,7 @@ def register(app: App, ctx: SlackContext) -> None:
             _respond(respond, reply.text, reply.blocks, "in_channel" if reply.in_channel else "ephemeral")
 
         ctx.commands.submit(f"command:{channel}", run,
-                        on_error=lambda: _respond(respond, say("failed", lang), [], "ephemeral"))
+                            on_error=lambda: _respond(respond, say("failed", lang), [], "ephemeral"))
 
 
 def _respond(respond: Respond, text: str, blocks: list[dict], response_type: str) -> None:

@@ -30,7 +30,8 @@ def register(app: App, ctx: SlackContext) -> None:
         if not first_delivery(ctx.store, body, request.headers):
             return
         user, channel, text, ts = event["user"], event["channel"], event.get("text") or "", event.get("ts", "")
-        ctx.work.submit(f"user:{user}", lambda: interview_dm.on_message(ctx, user, channel, text, ts),
+        thread = event.get("thread_ts")
+        ctx.work.submit(f"user:{user}", lambda: interview_dm.on_message(ctx, user, channel, text, ts, thread),
                         on_error=lambda: interview_dm.report_failure(ctx, channel, text))
 
     @app.event("app_mention")
