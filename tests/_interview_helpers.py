@@ -67,3 +67,30 @@ def service(store, grounded_home):
 
 def person(id: str, name: str, role: str) -> Stakeholder:
     return Stakeholder(id=id, name=name, role=role)
+
+
+PG_URL = os.environ.get("REQBOT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture
+def database_url(request, tmp_path: Path) -> str:
+    """A fresh database of the kind named by the test's parameter: "sqlite" or "postgresql"
+    (a throwaway schema; skipped when the server is not reachable)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'interviews.db'}"
+        return
+    import uuid
+
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        admin = psycopg.connect(PG_URL, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"PostgreSQL is not reachable at {PG_URL} (set REQBOT_TEST_POSTGRES_URL): {exc}")
+    schema = f"reqbot_interview_{uuid.uuid4().hex[:12]}"
+    admin.execute(f'CREATE SCHEMA "{schema}"')
+    joiner = "&" if "?" in PG_URL else "?"
+    try:
+        yield f"{PG_URL}{joiner}options=-csearch_path%3D{schema}"
+    finally:
+        admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from _interview_helpers import grounded_home, person, ready_home, service, store  # noqa: F401 (fixtures)
+from _interview_helpers import database_url, grounded_home, person, ready_home, service, store  # noqa: F401
 
 from bot.interview.commands import parse_command
 from bot.interview.engine import MAX_QUESTIONS
@@ -324,14 +324,15 @@ def test_unknown_actions_and_people_are_refused(service):
     assert service.act(PROJECT, "ok", "confirm").messages        # not in review: explained, nothing done
 
 
-def test_two_stakeholders_interviewed_concurrently_in_one_database(store, grounded_home, tmp_path):
-    url = f"sqlite:///{tmp_path / 'interviews.db'}"
+@pytest.mark.parametrize("database_url", ["sqlite", "postgresql"], indirect=True)
+def test_two_stakeholders_interviewed_concurrently_in_one_database(database_url, grounded_home):
     people = [FINANCE_ZH, SALES_EN]
     errors: list[BaseException] = []
+    Store(database_url).close()          # schema first, as the deployed bot would have it
 
     def run(who: ScriptedPerson) -> None:
         try:   # each thread its own service and store, as two bot processes would be
-            run_interview(InterviewService(Store(url), grounded_home[1]), PROJECT, who)
+            run_interview(InterviewService(Store(database_url), grounded_home[1]), PROJECT, who)
         except BaseException as exc:  # surfaced below: a thread's failure must fail the test
             errors.append(exc)
 
@@ -341,11 +342,13 @@ def test_two_stakeholders_interviewed_concurrently_in_one_database(store, ground
     for t in threads:
         t.join(timeout=300)
     assert not errors
-    for who in people:
-        stored = store.get_interview(PROJECT, who.id)
-        assert stored.status == "completed"
-        answered = [t.answer for t in stored.turns if t.status == "answered"]
-        assert answered and all(a in list(who.answers.values()) + list(who.followups.values()) for a in answered)
+    with Store(database_url) as store:
+        for who in people:
+            stored = store.get_interview(PROJECT, who.id)
+            assert stored.status == "completed"
+            answered = [t.answer for t in stored.turns if t.status == "answered"]
+            assert answered and all(a in list(who.answers.values()) + list(who.followups.values()) for a in answered)
+            assert store.review_decisions(PROJECT, who.id)
 
 
 @pytest.mark.parametrize("text, action, argument", [
