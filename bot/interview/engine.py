@@ -236,11 +236,11 @@ class Conversation:
     # --- answers ----------------------------------------------------------------------------
 
     def answer(self, text: str) -> list[str]:
-        switched = strongly(text)
-        if switched and switched != self.language:
-            self.switch_language(switched, announce=False)
         turn = self.store.answer_turn(self.project, self.sid, self.state.pending, text)   # stored first
         self.turns[turn.index] = turn
+        switched = strongly(text)          # written in the other language: the next question is too
+        if switched and switched != self.language:
+            self.switch_language(switched, announce=False)
         return self._after_answer()
 
     def _after_answer(self) -> list[str]:
