@@ -286,3 +286,30 @@ def test_priority_overrides_and_review_decisions_apply(food):
     assert got[commission.id].status == "removed" and got[commission.id].rank == len(result.requirements)
     assert got[erp.id].status == "confirmed"
     assert got[erp.id].statement == erp.statement                   # an injected "correction" is ignored
+
+
+# --- two more industries, to keep the rules general ---------------------------------------
+
+def test_apparel_brand():
+    project, interviews = _interviews(DATA / "apparel_brand.json")
+    result = analyze(project, interviews)
+    dashboard = _find(result, "dashboard")
+    assert dashboard and dashboard[0].priority == Priority.must        # "That report is a must for the first release"
+    assert _find(result, "ordering portal") and _find(result, "returns")
+    discount = _conflict_between(result, "s1", "f1")                   # 5% without approval vs above 2% needs approval
+    assert discount and "5%" in discount[0].summary and "2%" in discount[0].summary
+    assert not [r for r in result.requirements if "年会" in r.title + r.statement]
+
+
+def test_auto_parts_distributor():
+    project, interviews = _interviews(DATA / "auto_parts.json")
+    result = analyze(project, interviews)
+    portal, lookup = _find(result, "在线订货"), _find(result, "选型")
+    assert portal and lookup
+    assert portal[0].priority == Priority.must and lookup[0].priority == Priority.must   # 第一期必须上
+    assert {"a1", "a4"} <= {s.stakeholder_id for s in lookup[0].sources}
+    assert _find(result, "管家婆") or _find(result, "Guanjiapo")
+    assert _conflict_between(result, "a4", "a5")                     # SaaS vs on-premise
+    for r in result.requirements:
+        text = r.title + r.statement
+        assert "P0" not in text and "配一辆车" not in text and "停车" not in text

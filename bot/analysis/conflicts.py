@@ -124,7 +124,7 @@ def _parameter_disputes(sentences: list[Sentence], catalog: Catalog, language: L
         values: dict[str, list[Quantity]] = {}
         evidence: dict[str, list[Sentence]] = {}
         for s in sentences:
-            if not (catalog.mentions_parameter(entry.id, s.text) or
+            if not (catalog.mentions_parameter(entry.id, s.text) or s.assigned[:1] == [entry.id] or
                     (catalog.mentions_parameter(entry.id, s.question) and entry.id in s.assigned + s.question_topics)):
                 continue
             found = [q for part in _parameter_parts(s.text, entry.id, catalog)

@@ -74,7 +74,7 @@ class Sentence:
     assigned: list[str] = field(default_factory=list)    # entry ids, best first
     score: float = 0.0                   # strength of the best assignment
     free: bool = False
-    mentions: dict[str, str] = field(default_factory=dict)  # entry id -> "must" | "low" (part-level cues)
+    mentions: dict[str, str] = field(default_factory=dict)  # entry id -> "phase1" | "must" | "low" (part-level cues)
     question_topics: list[str] = field(default_factory=list)  # entries the question was about
     z: np.ndarray | None = None          # standardised similarity to each entry, when embedded
     continued: bool = False              # took the topic of its neighbour in the answer
@@ -127,20 +127,25 @@ def _is_candidate(s: Sentence) -> bool:
         return True
     if c.pain and (best >= 2 or c.domain >= 2):
         return True
-    return best >= 2 and float(s.anchors.max()) >= 1
+    return best >= 3 or (best >= 2 and float(s.anchors.max()) >= 1)
 
 
 def extract(interviews: list[Interview], catalog: Catalog, embed=None, embed_key: str = "") -> Extraction:
     """Sentences with their catalog assignments. `embed(texts) -> L2-normalised matrix`
     (None = recognition words only)."""
     sentences, dropped = sentences_of(interviews, catalog)
+    said_before: set[tuple[str, int]] = set()
     for s in sentences:
         s.candidate = _is_candidate(s)
         s.anaphoric = (s.cues.must > 0 or s.cues.low > 0) and (
             (bool(_ANAPHORA.match(s.text)) and len(s.text) < 90)
             or (len(s.text) < 40 and s.cues.domain == 0 and not s.anchors.any()))
+        if s.anaphoric and s.key not in said_before and s.anchors.any():
+            s.anaphoric = False     # "That report is a must" after a bare noun phrase: its own words tell
         if s.anaphoric:
             s.candidate = False
+        if s.candidate:
+            said_before.add(s.key)
         _part_mentions(s, catalog)
 
     candidates = [s for s in sentences if s.candidate]
@@ -216,6 +221,7 @@ def _decide_with_embeddings(s: Sentence, sim: np.ndarray, catalog: Catalog, prev
     acceptable = ((s.lex >= 2) & (s.anchors >= 1)) \
         | ((z >= Z_ALONE) & bool(s.cues.is_need or s.cues.pain)) \
         | ((s.lex >= 1) & (z >= Z_WITH_WORD)) \
+        | ((s.lex >= 3) & (z >= 1.0)) \
         | (topics & (z >= Z_QUESTION))
     if not acceptable.any():
         return
@@ -274,7 +280,8 @@ def _part_mentions(s: Sentence, catalog: Catalog) -> None:
     if len(parts) < 2:
         return
     for part in parts:
-        must = MUST.count(part) > 0 or PHASE_FIRST.count(part) > 0
+        phase = PHASE_FIRST.count(part) > 0
+        must = MUST.count(part) > 0 or phase
         low = count_low(part) > 0
         if must == low:
             continue
@@ -282,7 +289,7 @@ def _part_mentions(s: Sentence, catalog: Catalog) -> None:
         for index in np.nonzero(anchors)[0]:
             entry = catalog.entries[int(index)]
             if not entry.facet:
-                s.mentions[entry.id] = "must" if must else "low"
+                s.mentions[entry.id] = ("phase1" if phase else "must") if must else "low"
 
 
 def _free_need(s: Sentence) -> bool:

@@ -17,8 +17,8 @@ _INJECTION = re.compile("|".join([
     # override the bot's instructions
     r"(ignore|disregard|forget|override)\s+(all\s+|any\s+|the\s+|your\s+|my\s+)*(previous|prior|above|earlier|preceding|system|original)?\s*(instructions?|prompts?|rules?|directives?|guidelines?|context)",
     r"(ignore|disregard)\s+(all|everything)\s+(previous|prior|above|before)",
-    r"忽略(掉)?(之前|以上|前面|上面|上述|先前|此前|你的|所有|全部)+(的)?(所有|全部)?(的)?(指令|指示|提示|规则|要求|设定|命令|内容)",
-    r"无视(之前|以上|前面|上述|所有)", r"不要理会(之前|以上|前面)",
+    r"(忽略|无视|不要理会|别管)(掉)?(之前|以上|前面|上面|上述|先前|此前|你的|所有|全部)+(的)?(所有|全部)?(的)?(指令|指示|提示|规则|要求|设定|命令|内容)",
+    r"(无视|不要理会|别管)(之前|以上|前面|上面|上述|所有)",
     # role / mode switching
     r"\byou\s+are\s+now\b", r"\bfrom\s+now\s+on,?\s+you\b", r"\b(admin|administrator|developer|god|debug|root)\s+mode\b",
     r"\bact\s+as\s+(an?\s+)?(admin|administrator|system|developer)", r"\bsystem\s+prompt\b", r"\bjailbreak",

@@ -57,6 +57,8 @@ def build_clusters(extraction: Extraction, catalog: Catalog) -> list[Cluster]:
         if not s.assigned:
             continue
         real = [e for e in s.assigned if e not in s.mentions or e == s.assigned[0]]
+        if s.mentions and real and real[0] not in s.mentions and not s.anchors[catalog.index[real[0]]]:
+            real = []       # the topics are named part by part; a guess by meaning adds nothing
         head = catalog.by_id[real[0]] if real else None
         if head is not None and head.facet:
             facet_moves.append((s, head.id))
@@ -77,14 +79,17 @@ def build_clusters(extraction: Extraction, catalog: Catalog) -> list[Cluster]:
                     clusters[f"catalog:{entry_id}"].mention_only.add(s.id)
 
     # a priority said about a topic ("追溯和审批第一期必须上") makes the speaker one of its
-    # voices, but does not create a requirement nobody described
+    # voices; scheduling it for the first release makes it a need of its own
     for s, entry_id, level in mentioned:
         c = clusters.get(f"catalog:{entry_id}")
+        if level == "phase1":
+            c = cluster_for(entry_id)
+            c.primary.add(s.id)             # "…第一期必须上": scheduling a topic for release one is a need of its own
         if c is not None:
             c.mentions.append((s, level))
             if s.id not in {x.id for x in c.sentences}:
                 c.sentences.append(s)
-                c.mention_only.add(s.id)
+            c.mention_only.add(s.id)
     _free_clusters(extraction, clusters)
     _place_facets(facet_moves, sentences, clusters, catalog)
     _attach_named_systems(sentences, clusters, catalog)
@@ -152,6 +157,8 @@ def _fold_companions(clusters: list[Cluster]) -> list[Cluster]:
             host.folded.append(c.entry)
             host.mentions.extend(c.mentions)
             continue
+        if not c.primary and len(c.sentences) == 1:
+            continue        # a side remark in one sentence about something else is not a need
         kept.append(c)
     return kept
 

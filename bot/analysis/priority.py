@@ -52,7 +52,7 @@ def assess(cluster: Cluster, anaphora: list[tuple[Sentence, str]], kpis: list[KP
         elif s.cues.is_low:
             low_by.append(s.stakeholder.id)
     for s, level in list(cluster.mentions) + anaphora:
-        (must_by if level == "must" else low_by).append(s.stakeholder.id)
+        (low_by if level == "low" else must_by).append(s.stakeholder.id)
         names.setdefault(s.stakeholder.id, s.stakeholder.name)
     must_by = list(dict.fromkeys(must_by))
     low_by = [p for p in dict.fromkeys(low_by) if p not in must_by]
