@@ -25,8 +25,8 @@ log = logging.getLogger(__name__)
 ACTIVE = ("in_progress", "reviewing")
 OPEN = ("in_progress", "reviewing", "paused")
 QUESTION_BUTTONS = ("skip", "back", "pause", "explain", "choice")
-PRESSED_LABEL = {"skip": "skip", "back": "back", "pause": "pause", "resume": "resume", "confirm": "confirm",
-                 "remove": "remove"}
+REVIEW_BUTTONS = ("confirm", "remove", "edit", "resume")
+LABELLED = ("skip", "back", "pause", "resume", "confirm", "remove")     # buttons with a label in texts.py
 
 
 def open_interview(ctx: SlackContext, slack_user: str) -> Interview | None:
@@ -112,6 +112,9 @@ def on_button(ctx: SlackContext, action: str, value: str | None, user: str, chan
         ctx.web.post(channel, say("not_yours", "en") + "\n" + say("not_yours", "zh"))
         return
     kind = action.split(".", 1)[0]
+    if kind not in QUESTION_BUTTONS + REVIEW_BUTTONS:     # not a button this app ever sent
+        log.info("ignoring unknown button %s", kind[:40])
+        return
     project, sid = ref.p, ref.s
     if kind in QUESTION_BUTTONS:
         current = ctx.interviews.current(project, sid)
@@ -130,7 +133,7 @@ def on_button(ctx: SlackContext, action: str, value: str | None, user: str, chan
     else:
         argument = ref.r if kind == "remove" else None
         reply = ctx.interviews.act(project, sid, kind, argument)
-        note = say("you_pressed", reply.language, label=say(PRESSED_LABEL.get(kind, kind), reply.language))
+        note = say("you_pressed", reply.language, label=say(kind, reply.language) if kind in LABELLED else kind)
     if kind != "explain":
         _retire_buttons(ctx, channel, message, note)
     send_reply(ctx, channel, reply, project, sid)
