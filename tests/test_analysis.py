@@ -313,3 +313,25 @@ def test_auto_parts_distributor():
     for r in result.requirements:
         text = r.title + r.statement
         assert "P0" not in text and "配一辆车" not in text and "停车" not in text
+
+
+@pytest.mark.parametrize("text,language,statement", [
+    ("我们希望能按客户设置最小起订量,低于起订量不能下单。", "zh", "系统应按客户设置最小起订量,低于起订量不能下单。"),
+    ("第二,希望系统能自动生成发货单", "zh", "系统应自动生成发货单。"),
+    ("We would like buyers to be able to reorder their last order with one click.", "en",
+     "The system shall enable buyers to reorder their last order with one click."),
+    ("Honestly we should stop shipping partial pallets.", "en", "The system shall make it possible to stop shipping partial pallets."),
+    ("Stores should be able to see our stock.", "en", "The system shall allow stores to see the company's stock."),
+])
+def test_needs_outside_the_catalog_are_rewritten(text, language, statement):
+    from bot.analysis.compose import rewrite_need
+    assert rewrite_need(text, language) == statement
+
+
+def test_a_need_the_catalog_lacks_becomes_its_own_requirement():
+    project, interviews = _interviews(FOOD)
+    extra = interviews[0].model_copy(deep=True)
+    extra.turns[-1].answer = "我们希望能按客户设置最小起订量,低于起订量不能下单。"
+    result = analyze(project, [extra, *interviews[1:]])
+    found = _find(result, "最小起订量")
+    assert len(found) == 1 and found[0].statement.startswith("系统应") and found[0].sources[0].stakeholder_id == "zhang-wei"

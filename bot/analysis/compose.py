@@ -96,20 +96,48 @@ def rewrite_need(text: str, language: Language) -> str:
     core = _EN_LEAD.sub("", text)
     core = _EN_WISH.sub("", core, count=1)
     core = _EN_MODAL.sub("", core, count=1).strip(",: ")
-    # first person becomes "users" (plural, so the verbs that follow still agree)
-    core = re.sub(r"\b(our|my)\b", "the users'", core, flags=re.IGNORECASE)
-    core = re.sub(r"\b(we|us|I)\b", "users", core, flags=re.IGNORECASE)
-    core = re.sub(r"\busers'm\b|\busers am\b", "users are", core)
+    m = _EN_SUBJECT_MODAL.match(core)
+    if m:
+        subject, rest = m.group(1).lower(), _first_person(m.group(2))
+        if subject in ("we", "i", "our team", "the team"):
+            return f"The system shall make it possible to {rest}."
+        return f"The system shall allow {subject} to {rest}."
+    core = _first_person(core)
     if not core:
         core = text
+    core = core[0].lower() + core[1:]
+    m = re.match(r"^(?:be able to|able to)\s+(.+)$", core)
+    if m:
+        return f"The system shall allow users to {m.group(1)}."
+    m = re.match(r"^((?:[a-z'-]+\s){0,4}?[a-z'-]+)\s+(?:to be able to|to)\s+(.+)$", core)
+    if m and m.group(1).split()[0] not in _VERB_STARTS:
+        return f"The system shall enable {m.group(1)} to {m.group(2)}."      # "buyers to reorder …"
     first = core.split()[0].lower()
     if first in {"a", "an", "the", "this", "that", "there", "it", "they", "he", "she", "someone", "nobody"} or first[:1].isdigit():
-        return f"The system shall address this need: {core[0].lower() + core[1:]}."
-    return f"The system shall {core[0].lower() + core[1:]}."
+        return f"The system shall support the following: {core}."
+    return f"The system shall {core}."
+
+
+_EN_SUBJECT_MODAL = re.compile(
+    r"^(we|i|they|users|staff|the team|our team|everyone|customers|buyers|stores|dealers|reps|sales reps|drivers)\s+"
+    r"(?:should|must|need to|needs to|have to|has to|want to|would like to|could|can)\s+(?:be able to\s+)?(.+)$",
+    re.IGNORECASE)
+
+
+def _first_person(text: str) -> str:
+    """First person becomes "users" (plural, so the verbs that follow still agree)."""
+    text = re.sub(r"\bour\b", "the company's", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bmy\b", "the", text, flags=re.IGNORECASE)
+    return re.sub(r"\b(we|us|I)\b", "users", text, flags=re.IGNORECASE)
+
+
+_VERB_STARTS = {"get", "have", "make", "let", "allow", "enable", "provide", "show", "send", "keep", "print", "track",
+                "support", "handle", "check", "book", "see", "give", "add", "set", "stop", "use", "find", "create"}
 
 
 def free_title(statement: str, language: Language) -> str:
-    body = re.sub(r"^(系统应|The system shall (address this need: )?)", "", statement).rstrip("。.")
+    body = re.sub(r"^(系统应|The system shall (support the following: |enable |allow users to |make it possible to |allow )?)",
+                  "", statement).rstrip("。.")
     if language == "zh":
         body = re.split(r"[,,;;::]", body)[0]
         return body[:24]

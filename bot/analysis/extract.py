@@ -38,7 +38,7 @@ Z_ALONE = 3.2
 SECONDARY_MIN_LEX = 2.0
 SECONDARY_Z = 1.5
 # Accept an entry with a single hint word when the meaning is this close.
-Z_WITH_WORD = 1.8
+Z_WITH_WORD = 2.4
 # The entry the interviewer's question was about gets this bonus; facets this penalty.
 QUESTION_BONUS = 1.5
 Z_QUESTION = 1.0
