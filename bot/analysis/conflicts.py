@@ -13,6 +13,7 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.analysis.catalog import Catalog
@@ -124,11 +125,11 @@ def _parameter_disputes(sentences: list[Sentence], catalog: Catalog, language: L
         values: dict[str, list[Quantity]] = {}
         evidence: dict[str, list[Sentence]] = {}
         for s in sentences:
-            if not (catalog.mentions_parameter(entry.id, s.text) or s.assigned[:1] == [entry.id] or
+            if not (catalog.mentions_parameter(entry.id, s.text) or (s.assigned[:1] == [entry.id] and s.cues.is_need) or
                     (catalog.mentions_parameter(entry.id, s.question) and entry.id in s.assigned + s.question_topics)):
                 continue
             found = [q for part in _parameter_parts(s.text, entry.id, catalog)
-                     for q in quantities(part) if q.kind == entry.parameter.kind]
+                     for q in quantities(part) if q.kind == entry.parameter.kind and not _AGO.match(part[q.end:])]
             if found:
                 values.setdefault(s.stakeholder.id, []).extend(found)
                 evidence.setdefault(s.stakeholder.id, []).append(s)
@@ -145,6 +146,9 @@ def _parameter_disputes(sentences: list[Sentence], catalog: Catalog, language: L
         used = [s for p in left + right for s in evidence[p]]
         out.append(Dispute(topic=entry.id, summary=summary, sides=[left, right], sentences=used, entry_ids=[entry.id]))
     return out
+
+
+_AGO = re.compile(r"\s*(ago|before|earlier|前|以前|之前|多前)", re.IGNORECASE)     # "two years ago": a date, not a setting
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:

@@ -128,6 +128,7 @@ DOWNSIDE = Lexicon([
     "如果强制", "会流失", "会少", "会拖", "会增加", "代价", "风险太大", "意味着要买", "成为瓶颈", "会丢", "丢掉", "会失去",
     "否则", "不然",
     "if we force", "we lose", "will lose", "would lose", "would add", "will add", "means buying", "otherwise",
+    "cost us", "costs us", "损失了",
     "means we", "become the bottleneck", "order less", "too expensive", "too risky", "waste of",
 ])
 # Preference strength for stances.
