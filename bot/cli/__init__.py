@@ -16,19 +16,19 @@ app = typer.Typer(
     help="reqbot: requirements interviews for order management system (OMS) projects.",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode="markdown",
 )
 
 # Command modules, in the order `reqbot --help` lists them.
 COMMAND_MODULES = [
+    "bot.cli.demo",
+    "bot.cli.chat",
     "bot.cli.data",
     "bot.cli.requirements",
     "bot.cli.spec",
     "bot.cli.ask",
     "bot.cli.knowledge",
     "bot.cli.serve",
-    "bot.cli.chat",
-    "bot.cli.demo",
 ]
 
 
