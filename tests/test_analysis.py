@@ -335,3 +335,19 @@ def test_a_need_the_catalog_lacks_becomes_its_own_requirement():
     result = analyze(project, [extra, *interviews[1:]])
     found = _find(result, "最小起订量")
     assert len(found) == 1 and found[0].statement.startswith("系统应") and found[0].sources[0].stakeholder_id == "zhang-wei"
+
+
+def test_a_failing_embedding_provider_falls_back_to_words():
+    from langchain_core.embeddings import Embeddings
+
+    class Broken(Embeddings):
+        def embed_documents(self, texts):
+            raise ConnectionError("embedding server unreachable")
+
+        def embed_query(self, text):
+            raise ConnectionError("embedding server unreachable")
+
+    project, interviews = _interviews(FOOD)
+    result = analyze(project, interviews, embeddings=Broken())
+    words_only = analyze(project, interviews, embeddings=None)
+    assert _comparable(result) == _comparable(words_only) and _find(result, "ERP")

@@ -12,6 +12,7 @@ Nothing here does I/O; the embeddings object is passed in.
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,6 +25,8 @@ from bot.analysis.cues import MUST, PHASE_FIRST, Cues, count_low, cues
 from bot.analysis.guard import clean_answer, is_small_talk
 from bot.language import Language, detect_language
 from bot.models import Interview, Stakeholder
+
+log = logging.getLogger(__name__)
 
 # Lexical decisiveness: the words alone settle the entry when the best entry has this
 # score and leads the runner-up by this margin (no embedding needed).
@@ -151,9 +154,15 @@ def extract(interviews: list[Interview], catalog: Catalog, embed=None, embed_key
     candidates = [s for s in sentences if s.candidate]
     undecided = [s for s in candidates if not _decide_lexically(s, catalog)]
     extraction = Extraction(sentences=sentences, dropped=dropped)
+    vectors = None
     if undecided and embed is not None:
-        matrix, owner = catalog.example_matrix(embed_key, embed)
-        vectors = embed([s.text for s in undecided])
+        try:
+            matrix, owner = catalog.example_matrix(embed_key, embed)
+            vectors = embed([s.text for s in undecided])
+        except Exception as exc:      # a remote provider down, a broken model: words alone still work
+            log.warning("embeddings failed (%s); matching on recognition words alone", exc)
+            vectors = None
+    if vectors is not None:
         rows = {s.id: row for row, s in enumerate(undecided)}
         extraction.embedded = len(undecided)
         per_entry = _entry_similarity(vectors @ matrix.T, owner, len(catalog.entries))

@@ -83,7 +83,7 @@ _CURRENT_ANYWHERE = re.compile(
     r"现在|目前|现状|平均|上个月|去年|通常|一般|currently|today|right now|at the moment|on average|last month|last year|typically|usually",
     re.IGNORECASE,
 )
-_FROM_TO = re.compile(rf"(?:from|从)\s*(?P<a>[^,,。;;]{{1,25}}?)\s*(?:to|降到|降至|缩短到|提升到|提高到|到)\s*(?P<b>[^,,。;;]{{1,25}})", re.IGNORECASE)
+_FROM_TO = re.compile(r"(?:from|从)\s*(?P<a>[^,,。;;]{1,25}?)\s*(?:to|降到|降至|缩短到|提升到|提高到|到)\s*(?P<b>[^,,。;;]{1,25})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
 import tempfile
 from enum import Enum
@@ -22,6 +23,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, console, fail, write_line
 from bot.models import RequirementSet
 from bot.store import Store, StoreError
+
+
+log = logging.getLogger(__name__)
 
 
 class Format(str, Enum):
@@ -78,6 +82,12 @@ def requirements_command(
         # The driver's own message, first line only: never the URL (it may hold a password).
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         fail(f"database error: {escape(reason)}", EXIT_FAILURE)
+    except typer.Exit:
+        raise
+    except Exception as exc:       # never a traceback to the user; the log has the details
+        log.exception("reqbot requirements failed")
+        fail(f"the analysis failed: {escape(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)}",
+             EXIT_FAILURE)
 
     text = render(result, fmt.value)
     if out is None:
