@@ -23,6 +23,9 @@ _INJECTION = re.compile("|".join([
     r"\byou\s+are\s+now\b", r"\bfrom\s+now\s+on,?\s+you\b", r"\b(admin|administrator|developer|god|debug|root)\s+mode\b",
     r"\bact\s+as\s+(an?\s+)?(admin|administrator|system|developer)", r"\bsystem\s+prompt\b", r"\bjailbreak",
     r"你现在(只听|是|进入|扮演|处于)", r"从现在(开始|起)你", r"(管理员|开发者|超级用户|上帝|调试)模式", r"系统提示词",
+    r"\bI\s+(order|command|instruct)\s+you\b", r"\byou\s+(must|will|shall)\s+(now\s+)?(obey|follow)\s+(me|my)\b",
+    r"^\s*\[?(system|assistant)\]?\s*:\s*(you|ignore|from now|new instructions?|你|忽略)", r"<\s*/?\s*(system|instructions?)\s*>", r"#{2,}\s*(instruction|system)",
+    r"我命令你", r"你必须(服从|听从|按我说的)", r"作为(管理员|系统管理员),?我(要求|命令)你",
     # priority manipulation of the output itself
     r"\b(set|mark|make|flag|rank|label)\s+(every|all|each)\b[^.。!?]{0,60}\b(must|top\s+priority|highest\s+priority|priority\s+one|p0|critical)\b",
     r"\b(make|set|mark)\s+(all\s+)?(of\s+)?(my|our)\s+(items|requirements|requests)\b[^.。!?]{0,40}\b(priority|must)\b",
