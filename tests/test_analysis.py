@@ -351,3 +351,22 @@ def test_a_failing_embedding_provider_falls_back_to_words():
     result = analyze(project, interviews, embeddings=Broken())
     words_only = analyze(project, interviews, embeddings=None)
     assert _comparable(result) == _comparable(words_only) and _find(result, "ERP")
+
+
+def test_agreement_is_not_a_conflict():
+    from bot.models import Interview, Stakeholder, Turn
+
+    def person(pid, role, *answers):
+        return Interview(project="p", stakeholder=Stakeholder(id=pid, name=pid, role=role),
+                         turns=[Turn(index=i, question="?", answer=a, status="answered") for i, a in enumerate(answers)])
+
+    result = analyze("p", [
+        person("it", "it", "We prefer SaaS; we cannot run our own servers.", "The order cut-off should be 16:00."),
+        person("boss", "management", "云端SaaS就可以,我们不想自己买服务器。", "截单时间定在下午4点比较合适。"),
+        person("fin", "finance", "New customers must prepay before we ship.", "Any discount above 5% needs approval."),
+        person("sales", "sales", "新客户先款后货没问题。", "超过5%的折扣需要审批,这个我同意。"),
+    ])
+    assert result.conflicts == []
+    deployment = _find(result, "部署")
+    assert deployment and "干系人的意见:云端SaaS" in deployment[0].statement      # the agreed stance is stated
+    assert _find(result, "截单")

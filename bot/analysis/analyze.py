@@ -16,7 +16,7 @@ import numpy as np
 
 from bot.analysis.catalog import Catalog, load_catalog
 from bot.analysis.compose import catalog_wording, free_title, rewrite_need, sources_of
-from bot.analysis.conflicts import Dispute, find_disputes
+from bot.analysis.conflicts import Dispute, find_disputes, stances
 from bot.analysis.extract import Extraction, Sentence, extract
 from bot.analysis.guard import is_injection
 from bot.analysis.kpis import kpis_from, quantities
@@ -88,12 +88,14 @@ def analyze(
     by_turn: dict[tuple[str, int], list[Sentence]] = {}
     for s in extraction.sentences:
         by_turn.setdefault(s.key, []).append(s)
+    agreed = _agreed_stances(extraction, catalog, language)
     drafts: list[tuple[Cluster, Requirement]] = []
     for cluster in clusters:
         kpis = _kpis(cluster, by_turn, language)
         verdict = assess(cluster, anaphora.get(cluster.key, []), kpis, language)
         if cluster.entry is not None:
             title, statement = catalog_wording(cluster, catalog, kpis, language)
+            statement += "".join(agreed.get(axis, "") for axis in cluster.entry.axes)
             category, rtype, refs = cluster.entry.category, cluster.entry.type, _refs(cluster)
         else:
             lead = _lead_sentence(cluster)
@@ -154,6 +156,17 @@ def _embedder(embeddings: Any) -> tuple[Callable[[list[str]], np.ndarray] | None
 
 
 # --- pieces -------------------------------------------------------------------------------
+
+def _agreed_stances(extraction: Extraction, catalog: Catalog, language: Language) -> dict[str, str]:
+    """Axes on which everyone who took a stance took the same one ("都倾向SaaS"): the
+    statement says so. Disagreements are Conflicts instead."""
+    out: dict[str, str] = {}
+    for stance in stances(extraction.sentences, catalog):
+        if bool(stance.sides[0]) != bool(stance.sides[1]):
+            pole = catalog.axes[stance.axis].poles[0 if stance.sides[0] else 1].label.get(language)
+            out[stance.axis] = f"干系人的意见:{pole}。" if language == "zh" else f" Stakeholders asked for: {pole}."
+    return out
+
 
 def _anaphora(extraction: Extraction, clusters: list[Cluster]) -> dict[str, list[tuple[Sentence, str]]]:
     """"This is a must" / "这个不急" apply to the need voiced just before, in the same answer."""

@@ -44,9 +44,16 @@ def find_disputes(sentences: list[Sentence], catalog: Catalog, language: Languag
 
 # --- stances ------------------------------------------------------------------------------
 
-def _stance_disputes(sentences: list[Sentence], catalog: Catalog, language: Language,
-                     names: dict[str, str]) -> list[Dispute]:
-    out: list[Dispute] = []
+@dataclass
+class Stance:
+    axis: str
+    sides: list[list[str]]                      # stakeholder ids on each pole
+    evidence: dict[str, list[Sentence]]
+
+
+def stances(sentences: list[Sentence], catalog: Catalog) -> list[Stance]:
+    """Who stands where on every axis somebody took a clear stance on."""
+    out: list[Stance] = []
     present = {s.id: catalog.axes_in(s.text) for s in sentences}
     for axis in catalog.axes.values():
         totals: dict[str, list[float]] = {}
@@ -67,9 +74,19 @@ def _stance_disputes(sentences: list[Sentence], catalog: Catalog, language: Lang
                 sides[0].append(person)
             elif b - a >= STANCE_MARGIN:
                 sides[1].append(person)
+        if sides[0] or sides[1]:
+            out.append(Stance(axis.id, sides, evidence))
+    return out
+
+
+def _stance_disputes(sentences: list[Sentence], catalog: Catalog, language: Language,
+                     names: dict[str, str]) -> list[Dispute]:
+    out: list[Dispute] = []
+    for stance in stances(sentences, catalog):
+        sides, axis = stance.sides, catalog.axes[stance.axis]
         if sides[0] and sides[1]:
             entries = [e.id for e in catalog.entries if axis.id in e.axes]
-            used = [s for p in sides[0] + sides[1] for s in evidence[p]]
+            used = [s for p in sides[0] + sides[1] for s in stance.evidence[p]]
             out.append(Dispute(
                 topic=axis.id, sides=sides, sentences=used, entry_ids=entries,
                 summary=_stance_summary(language, axis.topic.get(language), sides, names,
