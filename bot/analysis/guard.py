@@ -26,6 +26,12 @@ _INJECTION = re.compile("|".join([
     r"\bI\s+(order|command|instruct)\s+you\b", r"\byou\s+(must|will|shall)\s+(now\s+)?(obey|follow)\s+(me|my)\b",
     r"^\s*\[?(system|assistant)\]?\s*:\s*(you|ignore|from now|new instructions?|你|忽略)", r"<\s*/?\s*(system|instructions?)\s*>", r"#{2,}\s*(instruction|system)",
     r"我命令你", r"你必须(服从|听从|按我说的)", r"作为(管理员|系统管理员),?我(要求|命令)你",
+    r"\b(system|admin|security)\s+override\b", r"\boverride\s+mode\b",
+    r"\bdisregard\s+(the|your|all|any)\s+(\w+\s+){0,2}(questions?|instructions?|rules?|guidelines?)",
+    r"\b(note|message|instructions?)\s+(to|for)\s+(the\s+)?(ai|bot|assistant|model|llm|gpt)\b",
+    r"\b(dear|hey|hi)\s+(ai|bot|assistant|chatgpt|gpt)\b",
+    r"\b(put|rank|move|list|place)\s+(all\s+)?(of\s+)?(my|our)\s+(\w+\s+)?(requests|items|requirements|needs)\s+(at\s+the\s+top|first|highest|above)",
+    r"(给|对|致)(AI|机器人|助手|模型)(的)?(说明|指令|留言|说)", r"请你作为AI",
     # priority manipulation of the output itself
     r"\b(set|mark|make|flag|rank|label)\s+(every|all|each)\b[^.。!?]{0,60}\b(must|top\s+priority|highest\s+priority|priority\s+one|p0|critical)\b",
     r"\b(make|set|mark)\s+(all\s+)?(of\s+)?(my|our)\s+(items|requirements|requests)\b[^.。!?]{0,40}\b(priority|must)\b",
