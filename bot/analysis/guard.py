@@ -27,7 +27,7 @@ _INJECTION = re.compile("|".join([
     r"^\s*\[?(system|assistant)\]?\s*:\s*(you|ignore|from now|new instructions?|你|忽略)", r"<\s*/?\s*(system|instructions?)\s*>", r"#{2,}\s*(instruction|system)",
     r"我命令你", r"你必须(服从|听从|按我说的)", r"作为(管理员|系统管理员),?我(要求|命令)你",
     r"\b(system|admin|security)\s+override\b", r"\boverride\s+mode\b",
-    r"\bdisregard\s+(the|your|all|any)\s+(\w+\s+){0,2}(questions?|instructions?|rules?|guidelines?)",
+    r"\bdisregard\s+(the|your|all|any)\s+([\w'’]+\s+){0,2}(questions?|instructions?|rules?|guidelines?)",
     r"\b(note|message|instructions?)\s+(to|for)\s+(the\s+)?(ai|bot|assistant|model|llm|gpt)\b",
     r"\b(dear|hey|hi)\s+(ai|bot|assistant|chatgpt|gpt)\b",
     r"\b(put|rank|move|list|place)\s+(all\s+)?(of\s+)?(my|our)\s+(\w+\s+)?(requests|items|requirements|needs)\s+(at\s+the\s+top|first|highest|above)",
