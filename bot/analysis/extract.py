@@ -273,7 +273,9 @@ def _continue_topic(sentences: list[Sentence], catalog: Catalog) -> None:
         if neighbour is None:
             continue
         entry = catalog.index[neighbour.assigned[0]]
-        related = (s.z is not None and s.z[entry] >= CONTINUE_Z) or (s.z is None and s.lex[entry] >= 1)
+        # an answer about one topic only: its topic-less sentences are about it too
+        single_topic = len({n.assigned[0] for n in before + after}) == 1
+        related = single_topic or (s.z is not None and s.z[entry] >= CONTINUE_Z) or (s.z is None and s.lex[entry] >= 1)
         if related:
             s.assigned = [neighbour.assigned[0]]
             s.score = 0.0
