@@ -393,3 +393,8 @@ def test_instructions_to_the_bot_are_recognised(text):
 ])
 def test_ordinary_answers_are_not_instructions(text):
     assert not is_injection(text)
+
+
+def test_sentence_splitting_in_both_languages():
+    assert split_sentences("第一,报价慢;第二,审批要签字。No. Oh wait, one more thing: stock is wrong. See item no. 5.") == [
+        "第一,报价慢", "第二,审批要签字。", "No.", "Oh wait, one more thing: stock is wrong.", "See item no. 5."]

@@ -35,7 +35,7 @@ def split_sentences(text: str) -> list[str]:
         raw = (raw or "").strip()
         if not raw:
             continue
-        if pieces and _ends_with_abbreviation(pieces[-1]):
+        if pieces and _ends_with_abbreviation(pieces[-1], raw):
             pieces[-1] = f"{pieces[-1]} {raw}"
             continue
         pieces.append(raw)
@@ -57,8 +57,10 @@ def _ENUM_ZH_SPLIT(piece: str) -> str:
     return _ENUM_ZH.sub("\n", piece)
 
 
-def _ends_with_abbreviation(sentence: str) -> bool:
+def _ends_with_abbreviation(sentence: str, following: str) -> bool:
     low = sentence.lower()
+    if low.endswith("no."):                  # "No. 5" is a number; "No. Oh wait" is an answer
+        return following[:1].isdigit()
     return low.endswith(_ABBREVIATIONS) or bool(re.search(r"\b[A-Z]\.$", sentence))
 
 
