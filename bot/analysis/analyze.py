@@ -19,7 +19,7 @@ from bot.analysis.compose import catalog_wording, free_title, rewrite_need, sour
 from bot.analysis.conflicts import Dispute, find_disputes, stances
 from bot.analysis.extract import Extraction, Sentence, extract
 from bot.analysis.guard import is_injection
-from bot.analysis.kpis import kpis_from, quantities
+from bot.analysis.kpis import HALVED, kpis_from, quantities
 from bot.analysis.merge import Cluster, build_clusters
 from bot.analysis.priority import PRIORITY_ORDER, assess
 from bot.language import Language, detect_language
@@ -207,8 +207,9 @@ def _kpis(cluster: Cluster, by_turn: dict[tuple[str, int], list[Sentence]], lang
             if (k.current, k.target) in seen:
                 continue
             seen.add((k.current, k.target))
-            kind = next((q.kind for q in quantities(k.target or k.current or "")), "duration")
-            fits = catalog_metric and any(kind == want and pat.search(catalog_metric) for want, pat in _METRIC_KIND)
+            kind = next((q.kind for q in quantities(k.current or k.target or "")), "duration")
+            fits = catalog_metric and (k.target == HALVED and not k.current
+                                       or any(kind == want and pat.search(catalog_metric) for want, pat in _METRIC_KIND))
             k.metric = catalog_metric if fits else _GENERIC_METRIC[language].get(kind, _GENERIC_METRIC[language]["count"])
             out.append(k)
     return out

@@ -59,7 +59,7 @@ NEED = Lexicon([
     "要支持", "支持", "实现", "能够", "必须", "一定要", "务必", "不能再", "不要再", "别再", "要做到",
     "至少", "要自动", "自动", "要让", "能让", "可以让", "要把", "应能", "帮我们", "该有", "才行",
     "want", "need", "needs", "needed", "should", "would like", "i'd like", "we'd like", "wish", "hope",
-    "expect", "require", "has to", "have to", "must", "would help", "would be nice", "ideally",
+    "expect", "require", "has to", "needs to have", "must", "would help", "would be nice", "ideally",
     "allow", "enable", "support", "able to", "let us", "let them", "let stores", "automatic",
     "automatically", "at least", "at the very least", "can we", "could we", "needs to", "make sure",
 ])
@@ -68,7 +68,8 @@ MUST = Lexicon([
     "必须", "一定要", "务必", "绝对要", "至关重要", "最关心", "非常重要", "很重要", "特别重要", "刚需",
     "底线", "硬性", "少一条都不行", "不能没有", "必不可少", "第一期必须", "一期必须", "上线必须", "关键的",
     "必需", "头等大事", "最要紧",
-    "must", "have to", "has to", "mandatory", "critical", "essential", "non-negotiable", "must-have",
+    # "has to" but not "I have to …": that is how people describe today's chores
+    "must", "has to", "have to be", "mandatory", "critical", "essential", "non-negotiable", "must-have",
     "a must", "crucial", "key requirement", "very important", "really important", "matters most",
     "can't live without", "cannot live without", "top of my list", "required for go-live",
     "full stop", "deal-breaker", "deal breaker", "no exceptions",

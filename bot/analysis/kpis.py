@@ -161,8 +161,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         hi = parse_number(m.group("hi")) if m.group("hi") else None
         if lo is None:
             continue
-        if kind == "count" and not re.search(r"\d", m.group("lo")) and lo in (1.0,) and m.group("lo").lower() in ("a", "an"):
-            continue        # "a store", "an order": no number
+        if m.group("lo").lower() in ("a", "an") and (kind == "count" or re.search(r"\d\s*$", text[:m.start()])):
+            continue        # "a store", "an order": no number; "150 a day": a rate, not a duration
         if kind == "duration" and "半" in m.group(0) and "个半" in m.group(0):
             lo += 0.5
         high = (hi if hi is not None else _zh_pair_high(m.group("lo")) or lo)
@@ -240,9 +240,10 @@ def kpis_from(sentences: list[str], metric: str) -> list[KPI]:
     targets = [q for q in qs if q.role in ("target", "goal")]
     halving = _HALVING.search(text)
     if not targets and halving:
-        currents = [q for q in qs if q.start < halving.start()]
+        # halving an amount ("cut the calls in half"): a share said before it is not that amount
+        currents = [q for q in qs if q.start < halving.start() and q.kind != "percent"]
         cur = currents[-1].text if currents else None
-        return [KPI(metric=metric, current=cur, target="-50%")]
+        return [KPI(metric=metric, current=cur, target=HALVED)]
     if not targets:
         return out
     # the last target of the answer is the stated goal ("目标是一年内降到150天以内")
@@ -255,6 +256,9 @@ def kpis_from(sentences: list[str], metric: str) -> list[KPI]:
         return out          # "want one order pool", "pay within 30 days": not a KPI
     out.append(KPI(metric=metric, current=_display(text, current) if current else None, target=_display(text, target)))
     return out
+
+
+HALVED = "-50%"
 
 
 def format_kpi(kpi: KPI) -> str:
