@@ -2,7 +2,7 @@
 
 Every stakeholder of examples/freshpath is interviewed through the real interview engine
 (the same service Slack uses), the requirement set is built from all answers and printed,
-and, when the spec writer is installed, the .docx specification is written under ./out.
+and the .docx specification is written under ./out.
 Runs offline in an isolated REQBOT_HOME with a fresh database each time (the checklist
 index there is kept between runs, so only the first run pays the ~20 s index build).
 """
@@ -21,7 +21,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from bot.analysis.project import analyse_project
 from bot.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, fail
+from bot.spec.service import write_project_spec
 
 REPO = Path(__file__).resolve().parent.parent.parent
 DEFAULT_EXAMPLE = REPO / "examples" / "freshpath" / "company.json"
@@ -45,7 +47,7 @@ def demo_command(
         "--transcript", help="Print every question and answer, not just the follow-ups.")] = False,
 ) -> None:
     """Interview the bundled example company through the real engine, then build and print its
-    requirement set (and the .docx spec when the spec writer is available). Offline."""
+    requirement set and write the .docx spec. Offline."""
     # piped output (CI logs, `| less`) gets a table wide enough to read instead of rich's 80 columns
     console = Console(soft_wrap=True, highlight=False, width=None if sys.stdout.isatty() else 160)
     started = time.perf_counter()
@@ -66,12 +68,10 @@ def demo_command(
     index = _open_index(console)
     service = InterviewService(store, index)
     _interview_everyone(console, service, company, transcript)
-    interviews = store.list_interviews(company.project)
 
-    requirement_set = _analyse(console, store, company.project, interviews)
-    if requirement_set is not None:
-        _print_requirements(console, requirement_set)
-        _write_spec(console, store, company.project, requirement_set, interviews, out)
+    requirement_set = _analyse(console, store, company.project)
+    _print_requirements(console, requirement_set)
+    _write_spec(console, store, company.project, out)
     console.print(f"\nDone in {time.perf_counter() - started:.1f} s. Data: {escape(str(home))}")
 
 
@@ -142,16 +142,10 @@ def _interview_everyone(console: Console, service, company, transcript: bool) ->
             progress.advance(task)
 
 
-def _analyse(console: Console, store, project: str, interviews):
-    try:
-        from bot.analysis import analyze
-    except ImportError:
-        console.print("[yellow]The analysis module (bot.analysis) is not installed: no requirement set.[/]")
-        return None
+def _analyse(console: Console, store, project: str):
     with console.status("Building the requirement set…"):
         started = time.perf_counter()
-        requirement_set = analyze(project, interviews, id_for=lambda key: store.requirement_id_for(project, key))
-        store.save_requirement_set(requirement_set)
+        requirement_set = analyse_project(store, project)
     console.print(f"Requirement set built in {time.perf_counter() - started:.1f} s: "
                   f"{len(requirement_set.requirements)} requirements, {len(requirement_set.conflicts)} conflicts")
     return requirement_set
@@ -177,21 +171,14 @@ def _print_requirements(console: Console, requirement_set) -> None:
         console.print(conflicts)
 
 
-def _write_spec(console: Console, store, project: str, requirement_set, interviews, out: Path) -> None:
-    try:
-        from bot.spec import write_spec
-    except ImportError:
-        console.print("[yellow]The spec writer (bot.spec) is not installed: no .docx.[/]")
-        return
-    record = store.get_project(project)
+def _write_spec(console: Console, store, project: str, out: Path) -> None:
     path = out.expanduser().resolve() / f"{_file_stem(project)}-spec.docx"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        summary = write_spec(record, requirement_set, interviews, out=path, language=record.language)
-        store.record_spec_version(project, requirement_set, str(summary.path), summary.language)
+        run = write_project_spec(store, project, path)
     except Exception as exc:  # the interviews and requirements are saved; report the document failure plainly
         fail(f"could not write the specification: {exc}", code=EXIT_FAILURE)
-    console.print(f"Specification written: [bold]{escape(str(summary.path))}[/] ({escape(summary.line())})")
+    console.print(f"Specification written: [bold]{escape(str(run.summary.path))}[/] ({escape(run.summary.line())})")
 
 
 def _file_stem(project: str) -> str:

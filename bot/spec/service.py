@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.analysis.project import NoAnswersError, analyse_project
 from bot.language import Language
 from bot.models import RequirementSet
 from bot.spec import Revision, SpecSummary, check_output_path, write_spec
@@ -36,16 +37,10 @@ def current_requirement_set(store, project: str, fresh: bool = False,
         kept = store.latest_requirement_set(project)
         if kept is not None:
             return kept, False
-    interviews = store.list_interviews(project)
-    if not any(t.answer for i in interviews for t in i.turns):
-        raise SpecError(f"project '{project}' has no answers yet; import interview notes with "
-                        "`reqbot import FILE.json` or run interviews first")
-    from bot.analysis import analyze     # imported late: loading the catalog takes a moment
-    record = store.get_project(project)
-    result = analyze(project, interviews, language=language or (record.language if record else None),
-                     id_for=lambda key: store.requirement_id_for(project, key),
-                     overrides=store.priority_overrides(project), reviews=store.review_decisions(project))
-    store.save_requirement_set(result)
+    try:
+        result = analyse_project(store, project, language)
+    except NoAnswersError as exc:
+        raise SpecError(str(exc)) from exc
     return result, True
 
 
