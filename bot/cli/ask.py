@@ -9,7 +9,6 @@ import typer
 
 from bot.cli.common import EXIT_BAD_INPUT, EXIT_OK, console, fail, is_text, write_line
 from bot.models import Answer
-from bot.qa import QuestionError, answer_question
 
 
 def _print_answer(answer: Answer) -> None:
@@ -23,6 +22,7 @@ def _print_answer(answer: Answer) -> None:
 
 def _batch(k: int) -> int:
     """One question per input line, one JSON object per output line, one process."""
+    from bot.qa import QuestionError, answer_question
     status = EXIT_OK
     for raw in sys.stdin.buffer:
         try:
@@ -61,6 +61,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(_batch(k))
         if not is_text(question):
             fail("the question is not valid UTF-8 text")
+        from bot.qa import QuestionError, answer_question   # imported here: chromadb is slow to import
         try:
             answer = answer_question(question, k=k)
         except QuestionError as exc:

@@ -9,7 +9,6 @@ from rich.table import Table
 from bot.cli.common import console, fail
 from bot.knowledge.documents import KnowledgeFileError
 from bot.knowledge.library import add_knowledge_file, list_sources
-from bot.retrieval.index import clear_index_cache, get_index
 
 
 def register(app: typer.Typer) -> None:
@@ -28,6 +27,7 @@ def register(app: typer.Typer) -> None:
             source = add_knowledge_file(file)
         except KnowledgeFileError as exc:
             fail(str(exc))
+        from bot.retrieval.index import clear_index_cache, get_index  # chromadb is slow to import
         clear_index_cache()
         index = get_index()
         console.print(f"added {source.name}: {source.sections} sections ({source.language}); "
