@@ -82,3 +82,10 @@ def test_unwritable_out_is_a_clear_error(reqbot_home, tmp_path):
     assert _run("import", str(ELECTRONICS)).exit_code == 0
     result = _run("requirements", "--out", str(tmp_path / "missing-dir" / "out.json"))
     assert result.exit_code == 2 and "cannot write" in result.output
+
+
+def test_a_project_without_answers_is_a_clear_error(reqbot_home):
+    with Store.from_settings() as store:
+        store.ensure_project("空项目")
+    result = _run("requirements")
+    assert result.exit_code == 2 and "no answers yet" in result.output

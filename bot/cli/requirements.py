@@ -64,20 +64,13 @@ def requirements_command(
 
     Exit status: 0 done, 2 bad input (unknown project, no answers), 1 other failure.
     """
+    from bot.analysis.project import NoAnswersError, analyse_project
     try:
         with Store.from_settings() as store:
             name = _choose_project(store, project)
-            interviews = store.list_interviews(name)
-            if not any(t.answer for i in interviews for t in i.turns):
-                fail(f"project '{escape(name)}' has no answers yet; import interview notes with "
-                     "`reqbot import FILE.json` or run interviews first", EXIT_BAD_INPUT)
-            stored = store.get_project(name)
-            wording = language.value if language else (stored.language if stored else None)
-            from bot.analysis import analyze     # imported here: loading the catalog takes a moment
-            result = analyze(name, interviews, language=wording,
-                             id_for=lambda key: store.requirement_id_for(name, key),
-                             overrides=store.priority_overrides(name), reviews=store.review_decisions(name))
-            store.save_requirement_set(result)
+            result = analyse_project(store, name, language.value if language else None)
+    except NoAnswersError as exc:
+        fail(escape(str(exc)), EXIT_BAD_INPUT)
     except (StoreError, SQLAlchemyError) as exc:
         # The driver's own message, first line only: never the URL (it may hold a password).
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
