@@ -67,12 +67,13 @@ NEED = Lexicon([
 MUST = Lexicon([
     "必须", "一定要", "务必", "绝对要", "至关重要", "最关心", "非常重要", "很重要", "特别重要", "刚需",
     "底线", "硬性", "少一条都不行", "不能没有", "必不可少", "第一期必须", "一期必须", "上线必须", "关键的",
-    "必需", "头等大事", "最要紧",
+    "必需", "头等大事", "最要紧", "最重要", "重中之重", "首要", "当务之急", "优先解决",
     # "has to" but not "I have to …": that is how people describe today's chores
     "must", "has to", "have to be", "mandatory", "critical", "essential", "non-negotiable", "must-have",
     "a must", "crucial", "key requirement", "very important", "really important", "matters most",
     "can't live without", "cannot live without", "top of my list", "required for go-live",
-    "full stop", "deal-breaker", "deal breaker", "no exceptions",
+    "full stop", "deal-breaker", "deal breaker", "no exceptions", "most important", "top priority",
+    "highest priority", "number one priority", "biggest priority", "first priority",
 ])
 # Deferral / low importance.
 LOW = Lexicon([
