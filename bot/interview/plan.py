@@ -203,3 +203,45 @@ def topic_by_id(topic_id: str) -> Topic | None:
 
 def department(role: str, language: Language) -> str:
     return DEPARTMENT.get(role, DEPARTMENT["other"])[language]
+
+
+# What a reader calls each topic (the spec's coverage table, Slack's status).
+TOPIC_TITLES: dict[str, dict[Language, str]] = {
+    "current_process": {"zh": "现有流程", "en": "current process"},
+    "systems_in_use": {"zh": "现用系统", "en": "systems in use"},
+    "pain_points": {"zh": "痛点", "en": "pain points"},
+    "priorities": {"zh": "优先级", "en": "priorities"},
+    "quoting_pricing": {"zh": "报价与定价", "en": "quoting and pricing"},
+    "order_entry": {"zh": "下单录入", "en": "order entry"},
+    "order_progress": {"zh": "订单进度", "en": "order progress"},
+    "commission": {"zh": "佣金提成", "en": "commission"},
+    "receivables": {"zh": "应收账款", "en": "receivables"},
+    "invoices": {"zh": "发票", "en": "invoices"},
+    "reconciliation": {"zh": "收款核销", "en": "payment reconciliation"},
+    "ledger_credit": {"zh": "总账与信用", "en": "ledger and credit"},
+    "shipping_instructions": {"zh": "发货指令", "en": "shipping instructions"},
+    "inventory": {"zh": "实时库存", "en": "real-time inventory"},
+    "carriers": {"zh": "承运商", "en": "carriers"},
+    "channel_allocation": {"zh": "渠道与分仓", "en": "channels and allocation"},
+    "goals_kpis": {"zh": "目标与KPI", "en": "goals and KPIs"},
+    "dashboards": {"zh": "报表看板", "en": "dashboards"},
+    "channel_product": {"zh": "渠道与产品表现", "en": "channel and product performance"},
+    "rollout": {"zh": "上线安排", "en": "rollout"},
+    "order_inquiries": {"zh": "订单查询", "en": "order inquiries"},
+    "changes_returns": {"zh": "改单与退货", "en": "changes and returns"},
+    "proactive_updates": {"zh": "主动通知", "en": "proactive updates"},
+    "service_training": {"zh": "客服培训", "en": "service training"},
+    "integration": {"zh": "系统集成", "en": "integration"},
+    "deployment": {"zh": "部署方式", "en": "deployment"},
+    "data_migration": {"zh": "数据迁移", "en": "data migration"},
+    "security": {"zh": "安全与权限", "en": "security and permissions"},
+    "touchpoints": {"zh": "与订单的接触点", "en": "touchpoints with orders"},
+    "information_needs": {"zh": "信息需求", "en": "information needs"},
+    "testing_training": {"zh": "测试与培训", "en": "testing and training"},
+}
+
+
+def topic_title(topic_id: str, language: Language) -> str:
+    """A topic's name for readers; an unknown id (an older plan's) reads as words."""
+    titles = TOPIC_TITLES.get(topic_id)
+    return titles[language] if titles else topic_id.replace("_", " ")

@@ -4,6 +4,8 @@ Shared by the coverage table and the open questions so both say the same thing.
 """
 from __future__ import annotations
 
+from bot.interview.plan import topic_title
+
 from bot.models import Category
 from bot.spec.classify import interface_kinds
 from bot.spec.context import SpecContext
@@ -46,7 +48,8 @@ def uncovered_topics(ctx: SpecContext, role: str) -> list[str]:
 
 
 def topic_label(ctx: SpecContext, topic: str) -> str:
-    return ctx.category(topic) if topic in Category.__members__ else topic
+    """A requirement category or an interview topic, in the document's words."""
+    return ctx.category(topic) if topic in Category.__members__ else topic_title(topic, ctx.lang)
 
 
 def departments_present(ctx: SpecContext) -> list[str]:
