@@ -128,7 +128,6 @@ class Catalog:
         self._parameter_matcher = TermMatcher([t for _, t in parameter_terms])
         self._parameter_entry = [entry_id for entry_id, _ in parameter_terms]
         self._parameters_in = lru_cache(maxsize=65536)(self._find_parameters)
-        self._example_owner: np.ndarray | None = None
         self._example_matrix: dict[str, np.ndarray] = {}
 
     # --- lexical ----------------------------------------------------------------------------
@@ -184,11 +183,10 @@ class Catalog:
 
     def example_matrix(self, provider_key: str, embed) -> tuple[np.ndarray, np.ndarray]:
         """(matrix of example embeddings, owner entry index per row), computed once per provider."""
+        texts, owner = self.example_texts()
         if provider_key not in self._example_matrix:
-            texts, owner = self.example_texts()
             self._example_matrix[provider_key] = embed(texts)
-            self._example_owner = owner
-        return self._example_matrix[provider_key], self.example_texts()[1]
+        return self._example_matrix[provider_key], owner
 
 
 @lru_cache(maxsize=4)

@@ -259,9 +259,3 @@ def kpis_from(sentences: list[str], metric: str) -> list[KPI]:
 
 
 HALVED = "-50%"
-
-
-def format_kpi(kpi: KPI) -> str:
-    if kpi.current and kpi.target:
-        return f"{kpi.metric}: {kpi.current} → {kpi.target}"
-    return f"{kpi.metric}: {kpi.target or kpi.current}"
