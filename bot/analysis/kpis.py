@@ -54,6 +54,7 @@ _CLOCK = re.compile(
     r"|(?P<en_h>\d{1,2})\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)",
     re.IGNORECASE,
 )
+HALVED = "-50%"          # the target of "cut it in half" / 减半
 _HALVING = re.compile(r"\b(cut|reduce|halve)\w*\b[^.。]{0,30}\bin half\b|\bhalved?\b|减半|降低一半|减少一半|砍掉一半", re.IGNORECASE)
 
 # Goal words strong enough to make a KPI on their own (no current value needed) …
@@ -256,6 +257,3 @@ def kpis_from(sentences: list[str], metric: str) -> list[KPI]:
         return out          # "want one order pool", "pay within 30 days": not a KPI
     out.append(KPI(metric=metric, current=_display(text, current) if current else None, target=_display(text, target)))
     return out
-
-
-HALVED = "-50%"
