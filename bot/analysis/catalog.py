@@ -8,7 +8,9 @@ the same file.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -182,11 +184,38 @@ class Catalog:
         return texts, np.asarray(owner)
 
     def example_matrix(self, provider_key: str, embed) -> tuple[np.ndarray, np.ndarray]:
-        """(matrix of example embeddings, owner entry index per row), computed once per provider."""
+        """(matrix of example embeddings, owner entry index per row), computed once per provider.
+
+        Embedding the examples takes ~3 s, so the matrix is also kept on disk under
+        $REQBOT_HOME/cache, named by a hash of the provider and every example text: a
+        catalog edit or another provider simply makes a new file.
+        """
         texts, owner = self.example_texts()
         if provider_key not in self._example_matrix:
-            self._example_matrix[provider_key] = embed(texts)
+            self._example_matrix[provider_key] = _cached_matrix(provider_key, texts, embed)
         return self._example_matrix[provider_key], owner
+
+
+def _cached_matrix(provider_key: str, texts: list[str], embed) -> np.ndarray:
+    from bot.config import get_settings
+
+    digest = hashlib.sha256("\0".join([provider_key, *texts]).encode("utf-8")).hexdigest()[:24]
+    path = get_settings().home / "cache" / f"catalog-vectors-{digest}.npy"
+    try:
+        matrix = np.load(path)
+        if matrix.shape[0] == len(texts):
+            return matrix
+    except (OSError, ValueError):
+        pass                                    # absent or unreadable: compute it again
+    matrix = np.asarray(embed(texts), dtype=np.float32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npy")
+        np.save(temp, matrix)
+        temp.replace(path)
+    except OSError:
+        pass                                    # a read-only home only costs time
+    return matrix
 
 
 @lru_cache(maxsize=4)
