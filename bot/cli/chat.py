@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, fail, is_text
+from bot.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, database_error_reason, fail, is_text
 from bot.models import ROLES, Stakeholder
 from bot.store import StoreError
 
@@ -72,7 +72,6 @@ def chat_command(
                              slack_user_id=known.slack_user_id if known else None)
         TerminalChat(InterviewService(store), project, person, language=lang, explain=explain).run()
     except (StoreError, SQLAlchemyError) as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        fail(f"database error: {reason}", code=EXIT_FAILURE)
+        fail(f"database error: {database_error_reason(exc)}", code=EXIT_FAILURE)
     except ValueError as exc:            # pydantic validation of names/ids, an unknown role in an old record
         fail(str(exc).splitlines()[0], code=EXIT_BAD_INPUT)

@@ -13,7 +13,7 @@ import typer
 from rich.markup import escape
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, console, fail
+from bot.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, console, database_error_reason, fail
 from bot.importer import import_file
 from bot.store import ImportResult, StoreError
 from bot.transcripts import TranscriptError
@@ -45,9 +45,7 @@ def import_command(
     except TranscriptError as exc:
         fail(f"not imported: {escape(str(exc))}", EXIT_BAD_INPUT)
     except (StoreError, SQLAlchemyError) as exc:
-        # The driver's own message, first line only: never the URL (it may hold a password).
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        fail(f"not imported, database error: {escape(reason)}", EXIT_FAILURE)
+        fail(f"not imported, database error: {database_error_reason(exc)}", EXIT_FAILURE)
     console.print(summary(file, result), markup=False, highlight=False, soft_wrap=True)
 
 

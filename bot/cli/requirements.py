@@ -20,7 +20,9 @@ import typer
 from rich.markup import escape
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, console, fail, write_line
+from bot.cli.common import (
+    EXIT_BAD_INPUT, EXIT_FAILURE, LanguageChoice, choose_project, console, database_error_reason, fail, write_line,
+)
 from bot.models import RequirementSet
 from bot.store import Store, StoreError
 
@@ -32,11 +34,6 @@ class Format(str, Enum):
     json = "json"
     md = "md"
     csv = "csv"
-
-
-class LanguageChoice(str, Enum):
-    zh = "zh"
-    en = "en"
 
 
 def register(app: typer.Typer) -> None:
@@ -67,14 +64,12 @@ def requirements_command(
     from bot.analysis.project import NoAnswersError, analyse_project
     try:
         with Store.from_settings() as store:
-            name = _choose_project(store, project)
+            name = choose_project(store, project)
             result = analyse_project(store, name, language.value if language else None)
     except NoAnswersError as exc:
         fail(escape(str(exc)), EXIT_BAD_INPUT)
     except (StoreError, SQLAlchemyError) as exc:
-        # The driver's own message, first line only: never the URL (it may hold a password).
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        fail(f"database error: {escape(reason)}", EXIT_FAILURE)
+        fail(f"database error: {database_error_reason(exc)}", EXIT_FAILURE)
     except typer.Exit:
         raise
     except Exception as exc:       # never a traceback to the user; the log has the details
@@ -92,21 +87,6 @@ def requirements_command(
         fail(f"cannot write {escape(str(out))}: {escape(exc.strerror or str(exc))}", EXIT_BAD_INPUT)
     console.print(f"{len(result.requirements)} requirements and {len(result.conflicts)} conflicts of "
                   f"project '{result.project}' written to {out}", markup=False, highlight=False, soft_wrap=True)
-
-
-def _choose_project(store: Store, project: str | None) -> str:
-    names = [p.name for p in store.list_projects()]
-    if project is not None:
-        if project not in names:
-            known = ", ".join(f"'{n}'" for n in names) or "none yet"
-            fail(f"no project called '{escape(project)}' (projects: {escape(known)})", EXIT_BAD_INPUT)
-        return project
-    if not names:
-        fail("the store has no projects yet; import interview notes with `reqbot import FILE.json`", EXIT_BAD_INPUT)
-    if len(names) > 1:
-        listing = "\n".join(f"  {n}" for n in names)
-        fail(f"the store holds {len(names)} projects; choose one with --project:\n{escape(listing)}", EXIT_BAD_INPUT)
-    return names[0]
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -5,19 +5,15 @@ missing output folder, template without a needed style), 1 any other failure.
 """
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, fail, write_line
-
-
-class LanguageChoice(str, Enum):
-    zh = "zh"
-    en = "en"
+from bot.cli.common import (
+    EXIT_BAD_INPUT, EXIT_FAILURE, LanguageChoice, choose_project, database_error_reason, fail, write_line,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -56,7 +52,7 @@ def spec_command(
     language = lang.value if lang else None
     try:
         with Store.from_settings() as store:
-            name = _choose_project(store, project)
+            name = choose_project(store, project)
             if out is None:
                 changes, previous, current = pending_changes(store, name, fresh, language)
                 _print_diff(changes, previous, len(current.requirements))
@@ -65,27 +61,11 @@ def spec_command(
     except SpecError as exc:
         fail(str(exc), EXIT_BAD_INPUT)
     except (StoreError, SQLAlchemyError) as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]   # never the URL
-        fail(f"database error: {reason}", EXIT_FAILURE)
+        fail(f"database error: {database_error_reason(exc)}", EXIT_FAILURE)
     write_line(str(run.summary.path))
     write_line(run.summary.line())
     if diff:
         _print_diff(run.diff, run.previous_version, run.summary.requirements)
-
-
-def _choose_project(store, project: str | None) -> str:
-    names = [p.name for p in store.list_projects()]
-    if project is not None:
-        if project not in names:
-            known = ", ".join(f"'{n}'" for n in names) or "none yet"
-            fail(f"no project called '{project}' (projects: {known})", EXIT_BAD_INPUT)
-        return project
-    if not names:
-        fail("the store has no projects yet; import interview notes with `reqbot import FILE.json`", EXIT_BAD_INPUT)
-    if len(names) > 1:
-        listing = "\n".join(f"  {n}" for n in names)
-        fail(f"the store holds {len(names)} projects; choose one with --project:\n{listing}", EXIT_BAD_INPUT)
-    return names[0]
 
 
 def _print_diff(changes, previous: int | None, total: int) -> None:
