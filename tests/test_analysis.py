@@ -328,6 +328,55 @@ def test_needs_outside_the_catalog_are_rewritten(text, language, statement):
     assert rewrite_need(text, language) == statement
 
 
+@pytest.mark.parametrize("text,language,statement", [
+    # a subject-led clause about data moving: "X 要…推给 Y" -> "系统应将 X …推送给 Y"
+    ("TMS 的车辆到达时间要自动推给客服系统", "zh", "系统应将TMS 的车辆到达时间自动推送给客服系统。"),
+    ("我们希望业务员要能在手机上查到客户欠款", "zh", "系统应支持业务员在手机上查到客户欠款。"),
+    # no safe rewrite: a neutral form instead of "系统应" glued onto a noun
+    ("另外,样品申请单走线上流程", "zh", "系统应满足以下需求:样品申请单走线上流程。"),
+    ("We want a single freight rate card for every region.", "en",
+     "The system shall provide a single freight rate card for every region."),
+    ("Ideally a weekly digest of late pallets for the planners.", "en",
+     "The system shall support the following need: ideally a weekly digest of late pallets for the planners."),
+])
+def test_free_needs_read_as_grammatical_shall_statements(text, language, statement):
+    from bot.analysis.compose import rewrite_need
+    assert rewrite_need(text, language) == statement
+
+
+@pytest.mark.parametrize("text,asks", [
+    ("Roughly a third need a planner to call them back.", False),
+    ("Most of them need a second delivery attempt.", False),
+    ("大概两成需要调度员打电话确认", False),
+    ("每张退货单需要四十分钟", False),
+    ("We need the portal to show open pallets per site.", True),
+    ("希望退货单能自动关联原订单", True),
+])
+def test_only_a_stated_need_can_become_its_own_requirement(text, asks):
+    from bot.analysis.statements import states_need
+    assert states_need(text) is asks
+
+
+def test_a_share_given_as_a_number_is_not_a_requirement():
+    project, interviews = _interviews(ELECTRONICS)
+    extra = interviews[0].model_copy(deep=True)
+    extra.turns[-1].answer = "About sixty return calls a week; roughly a third need a planner from the warehouse to call back."
+    result = analyze(project, [extra, *interviews[1:]])
+    assert not _find(result, "a third need")
+    assert not _find(result, "planner from the warehouse")
+
+
+def test_data_pushed_between_a_named_wms_and_the_oms_is_the_integration_need():
+    project, interviews = _interviews(FOOD)
+    extra = interviews[0].model_copy(deep=True)
+    extra.turns[-1].answer = "仓库 WMS 的拣货结果和批次要实时推给订单系统,审核过的发货单也要自动下发到WMS。"
+    result = analyze(project, [extra, *interviews[1:]])
+    assert not _find(result, "拣货结果和批次")
+    quoted = [r for r in result.requirements
+              if any("拣货结果和批次" in s.quote for s in r.sources)]
+    assert quoted and all(r.category == "integration" for r in quoted)
+
+
 def test_a_need_the_catalog_lacks_becomes_its_own_requirement():
     project, interviews = _interviews(FOOD)
     extra = interviews[0].model_copy(deep=True)

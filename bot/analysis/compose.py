@@ -92,9 +92,12 @@ def rewrite_need(text: str, language: Language) -> str:
     if language == "zh":
         core = _ZH_WISH.sub("", _ZH_LEAD.sub("", text), count=1).strip(",,:: ")
         core = core.replace("我们", "公司").replace("咱们", "公司").replace("我", "")
-        return f"系统应{core or text}。"
+        return _zh_statement(core or text)
     core = _EN_LEAD.sub("", text)
+    wish = _EN_WISH.match(core)
     core = _EN_WISH.sub("", core, count=1)
+    if wish and not wish.group(0).rstrip().lower().endswith(" to") and re.match(r"(a|an|one|some)\s", core, re.IGNORECASE):
+        return f"The system shall provide {_first_person(core.rstrip(',: '))}."     # "we want a single price list"
     core = _EN_MODAL.sub("", core, count=1).strip(",: ")
     m = _EN_SUBJECT_MODAL.match(core)
     if m:
@@ -112,10 +115,53 @@ def rewrite_need(text: str, language: Language) -> str:
     m = re.match(r"^((?:[a-z'-]+\s){0,4}?[a-z'-]+)\s+(?:to be able to|to)\s+(.+)$", core)
     if m and m.group(1).split()[0] not in _VERB_STARTS:
         return f"The system shall enable {m.group(1)} to {m.group(2)}."      # "buyers to reorder …"
-    first = core.split()[0].lower()
-    if first in {"a", "an", "the", "this", "that", "there", "it", "they", "he", "she", "someone", "nobody"} or first[:1].isdigit():
-        return f"The system shall support the following: {core}."
-    return f"The system shall {core}."
+    words = core.split()
+    first = words[0].lower().strip(",")
+    if first in _EN_ADVERBS and len(words) > 1:
+        first = words[1].lower().strip(",")
+    if first in _VERB_STARTS or first in _EN_VERBS:
+        return f"The system shall {core}."
+    # no verb to hang "shall" on: say it is a need rather than break the grammar
+    return f"The system shall support the following need: {core}."
+
+
+_EN_ADVERBS = {"automatically", "always", "also", "clearly", "immediately", "instantly", "quickly", "reliably", "only"}
+_EN_VERBS = {
+    "accept", "alert", "allocate", "apply", "approve", "assign", "block", "calculate", "capture", "charge", "compare",
+    "connect", "convert", "copy", "display", "email", "export", "fill", "filter", "flag", "forecast", "generate",
+    "hold", "import", "integrate", "issue", "link", "list", "lock", "log", "match", "merge", "notify", "offer", "pick",
+    "plan", "post", "prevent", "price", "produce", "pull", "push", "receive", "reconcile", "record", "reject",
+    "release", "remember", "remind", "replace", "report", "reserve", "restrict", "retain", "return", "route",
+    "schedule", "scan", "search", "split", "store", "suggest", "sync", "tell", "transfer", "update", "validate",
+    "verify", "warn", "work", "calculate", "highlight", "load", "open", "accept", "confirm", "cap", "limit", "be",
+}
+# Chinese statement starts that take "系统应" directly: verbs, modal-free adverbs.
+_ZH_VERB_START = re.compile(
+    r"^(支持|提供|自动|实时|允许|能够|可以|能|显示|展示|记录|计算|生成|提醒|通知|校验|检查|限制|控制|锁定|冻结|同步|推送|"
+    r"对接|集成|接入|打通|管理|区分|按|根据|在|把|将|对|给|为|让|统一|一键|批量|随时|及时|每天|每日|每周|定时|禁止|防止|避免|"
+    r"跟踪|追踪|追溯|查询|导出|导入|打印|上传|下载|审批|预警|标记|分配|拆分|合并|汇总|核对|核销|回写|回传|保留|保存|区别|兼容)")
+# "X 要实时推给 Y": a subject, a modal, then data moving somewhere
+_ZH_SUBJECT_TRANSFER = re.compile(
+    r"^(?P<subj>[^,,。;;]{2,40}?)(?:要|需要|得|应该|必须|要能|能|可以)(?P<adv>自动|实时|及时|每天|定时|马上|立即)?"
+    r"(?P<verb>推给|推送给|推送到|推到|发给|传给|传到|同步给|同步到|下发到|下发给|回传给|回传到|回写到|写入|导入)(?P<rest>.*)$")
+_ZH_VERB_NORMAL = {"推给": "推送给", "推到": "推送到", "发给": "发送给", "传给": "传送给", "传到": "传送到"}
+# "客户要能自己下单": a person who should be able to do something
+_ZH_ACTOR = re.compile(
+    r"^(?P<subj>(?:[^,,。;;]{0,6}?)(?:客户|用户|销售|业务员|经销商|门店|仓库|财务|客服|司机|员工|主管|经理|领导|管理层|采购|买家|门店店长))"
+    r"(?:也|还|都)?(?:要能|能够|要可以|可以|能|要)(?P<rest>[^,,。;;].*)$")
+
+
+def _zh_statement(core: str) -> str:
+    m = _ZH_SUBJECT_TRANSFER.match(core)
+    if m:
+        verb = _ZH_VERB_NORMAL.get(m.group("verb"), m.group("verb"))
+        return f"系统应将{m.group('subj').strip()}{m.group('adv') or ''}{verb}{m.group('rest')}。"
+    m = _ZH_ACTOR.match(core)
+    if m:
+        return f"系统应支持{m.group('subj').strip()}{m.group('rest')}。"
+    if _ZH_VERB_START.match(core):
+        return f"系统应{core}。"
+    return f"系统应满足以下需求:{core}。"
 
 
 _EN_SUBJECT_MODAL = re.compile(
@@ -136,7 +182,7 @@ _VERB_STARTS = {"get", "have", "make", "let", "allow", "enable", "provide", "sho
 
 
 def free_title(statement: str, language: Language) -> str:
-    body = re.sub(r"^(系统应|The system shall (support the following: |enable |allow users to |make it possible to |allow )?)",
+    body = re.sub(r"^(系统应(满足以下需求:|支持|将)?|The system shall (support the following need: |provide |enable |allow users to |make it possible to |allow )?)",
                   "", statement).rstrip("。.")
     if language == "zh":
         body = re.split(r"[,,;;::]", body)[0]

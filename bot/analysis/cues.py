@@ -143,6 +143,14 @@ PHASE_FIRST = Lexicon([
     "第一期", "一期", "首期", "上线前", "上线时", "上线就要", "第一阶段",
     "phase one", "phase 1", "first phase", "for go-live", "at go-live", "day one", "from day one",
 ])
+# Data moving between systems: with a named system it marks an integration need
+# ("WMS 的库存要推给订单系统", "orders should flow into SAP").
+TRANSFER = Lexicon([
+    "推给", "推送", "推到", "下发", "回传", "传给", "传到", "同步", "对接", "接口", "打通", "回写", "写入", "导入",
+    "自动生成", "互通", "集成",
+    "push", "pushed", "sync", "synced", "flow into", "flows into", "flow back", "flows back", "feed",
+    "integrat", "interface", "api", "send to", "sent to", "write back", "talks to", "connect",
+])
 # Domain vocabulary of order management: a sentence with none of it is not about the OMS.
 DOMAIN = Lexicon([
     "订单", "下单", "接单", "报价", "价格", "定价", "促销", "折扣", "返利", "库存", "仓库", "发货", "出库", "入库",

@@ -21,7 +21,8 @@ import numpy as np
 
 from bot.analysis.catalog import Catalog
 from bot.analysis.clauses import split_parts, split_sentences
-from bot.analysis.cues import MUST, PHASE_FIRST, Cues, count_low, cues
+from bot.analysis.statements import states_need
+from bot.analysis.cues import MUST, PHASE_FIRST, TRANSFER, Cues, count_low, cues
 from bot.analysis.guard import clean_answer, is_small_talk
 from bot.language import Language, detect_language
 from bot.models import Interview, Stakeholder
@@ -111,6 +112,7 @@ def sentences_of(interviews: list[Interview], catalog: Catalog) -> tuple[list[Se
                     dropped.append((interview.stakeholder.id, "small talk"))
                     continue
                 anchors, hints = catalog.lexical_hits(sentence)
+                _integration_anchor(sentence, catalog, anchors)
                 lex = 2.0 * anchors + np.minimum(hints, 3)
                 out.append(Sentence(
                     id=len(out), text=sentence, language=detect_language(sentence, interview.language),
@@ -119,6 +121,17 @@ def sentences_of(interviews: list[Interview], catalog: Catalog) -> tuple[list[Se
                     lex=lex, anchors=anchors, question_topics=topics,
                 ))
     return out, dropped
+
+
+def _integration_anchor(text: str, catalog: Catalog, anchors: np.ndarray) -> None:
+    """A named system (FLUX WMS, 金蝶, Shopify …) with data moving to or from it is the
+    integration entry for that kind of system, even in words the entry does not list."""
+    kinds = {system.kind for system in catalog.systems_in(text)}
+    if not kinds or TRANSFER.count(text) == 0:
+        return
+    for index, entry in enumerate(catalog.entries):
+        if entry.category == "integration" and kinds.intersection(entry.system_kinds):
+            anchors[index] += 1
 
 
 def _is_candidate(s: Sentence) -> bool:
@@ -305,4 +318,5 @@ def _part_mentions(s: Sentence, catalog: Catalog) -> None:
 
 def _free_need(s: Sentence) -> bool:
     c = s.cues
-    return c.is_need and c.domain >= 1 and len(s.text) >= FREE_MIN_CHARS and not c.is_low
+    return (c.is_need and c.domain >= 1 and len(s.text) >= FREE_MIN_CHARS and not c.is_low
+            and states_need(s.text))
