@@ -79,10 +79,17 @@ def split_sentences(text: str) -> list[str]:
     return [p for p in parts if len(p) >= 4]
 
 
+def _blocks(text: str) -> list[str]:
+    """Paragraphs, with a paragraph longer than a chunk (a long list) split at its lines."""
+    blocks: list[str] = []
+    for paragraph in (p for p in text.split("\n\n") if p.strip()):
+        blocks += [paragraph] if len(paragraph) <= MAX_CHUNK_CHARS else [ln for ln in paragraph.splitlines() if ln.strip()]
+    return blocks
+
+
 def _chunks_of(section: Section) -> list[Chunk]:
-    paragraphs = [p for p in section.text.split("\n\n") if p.strip()]
     pieces, current = [], ""
-    for paragraph in paragraphs:
+    for paragraph in _blocks(section.text):
         if current and len(current) + len(paragraph) > MAX_CHUNK_CHARS:
             pieces.append(current)
             current = ""
