@@ -377,6 +377,53 @@ def test_data_pushed_between_a_named_wms_and_the_oms_is_the_integration_need():
     assert quoted and all(r.category == "integration" for r in quoted)
 
 
+@pytest.mark.parametrize("text,figure,metric", [
+    ("目标是装箱差错率降到1%以下", "1%以下", "装箱差错率"),
+    ("现在对账时长大概四天,目标两天", "两天", "对账时长"),
+    ("希望退不了货的比例降到3%以内", "3%以内", "退不了货的比例"),
+    ("We want to cut packing errors to under 2%", "under 2%", "packing errors"),
+    ("Our invoice turnaround is three days and we want it under 6 hours", "under 6 hours", "invoice turnaround"),
+    ("希望能做到百分之九十", "百分之九十", None),
+])
+def test_the_metric_is_the_noun_said_with_the_figure(text, figure, metric):
+    from bot.analysis.kpis import metric_near
+    assert metric_near(text, figure) == metric
+
+
+def test_a_duration_without_a_metric_noun_is_named_after_its_activity():
+    from bot.analysis.kpis import activity_near
+    assert activity_near("退货审批要能在两小时内完成", "两小时", "zh") == "退货审批时长"
+    assert activity_near("特价审批得在一天内给结果", "一天", "zh") == "审批时长"
+    assert activity_near("Approval should be done within two hours", "two hours", "en") == "approval time"
+
+
+def test_kpis_with_the_same_metric_and_current_are_merged():
+    from bot.analysis.analyze import _add_kpi
+    from bot.models import KPI
+    out: list[KPI] = []
+    for k in [KPI(metric="装车时长", current="40分钟", target="10分钟"),
+              KPI(metric="装车时长", current="40分钟", target="10分钟以内"),
+              KPI(metric="装车时长", target="10分钟"),
+              KPI(metric="对账时长", current="四天", target="两天")]:
+        _add_kpi(out, k)
+    assert [(k.metric, k.current, k.target) for k in out] == [
+        ("装车时长", "40分钟", "10分钟以内"), ("对账时长", "四天", "两天")]
+
+
+def test_a_figure_lands_only_on_the_need_it_measures():
+    project, interviews = _interviews(FOOD)
+    extra = interviews[0].model_copy(deep=True)
+    extra.turns[-1].answer = "第一是客户能在小程序上查订单状态,第二是发票要自动开。目标是开票错误率降到1%以下。"
+    result = analyze(project, [extra, *interviews[1:]])
+    carrying = [(r, k) for r in result.requirements for k in r.kpis if k.target and "1%" in k.target]
+    assert carrying, "the invoicing target is kept"
+    for r, k in carrying:
+        assert k.metric == "开票错误率"
+        assert r.category == "finance", (r.title, r.category)
+    generic = {"比例", "数量", "金额", "处理时长", "rate", "count", "amount", "processing time"}
+    assert not [k.metric for r in result.requirements for k in r.kpis if k.metric in generic]
+
+
 def test_a_need_the_catalog_lacks_becomes_its_own_requirement():
     project, interviews = _interviews(FOOD)
     extra = interviews[0].model_copy(deep=True)

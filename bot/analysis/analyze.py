@@ -19,7 +19,7 @@ from bot.analysis.compose import catalog_wording, free_title, rewrite_need, sour
 from bot.analysis.conflicts import Dispute, find_disputes, stances
 from bot.analysis.extract import Extraction, Sentence, extract
 from bot.analysis.guard import is_injection
-from bot.analysis.kpis import HALVED, kpis_from, quantities
+from bot.analysis.kpis import HALVED, activity_near, kpis_from, metric_near, quantities
 from bot.analysis.merge import Cluster, build_clusters
 from bot.analysis.priority import PRIORITY_ORDER, assess
 from bot.language import Language, detect_language
@@ -91,7 +91,7 @@ def analyze(
     agreed = _agreed_stances(extraction, catalog, language)
     drafts: list[tuple[Cluster, Requirement]] = []
     for cluster in clusters:
-        kpis = _kpis(cluster, by_turn, language)
+        kpis = _kpis(cluster, by_turn, language, catalog)
         verdict = assess(cluster, anaphora.get(cluster.key, []), kpis, language)
         if cluster.entry is not None:
             title, statement = catalog_wording(cluster, catalog, kpis, language)
@@ -186,33 +186,78 @@ def _anaphora(extraction: Extraction, clusters: list[Cluster]) -> dict[str, list
     return out
 
 
-_GENERIC_METRIC = {
-    "zh": {"duration": "处理时长", "percent": "比例", "count": "数量", "money": "金额"},
-    "en": {"duration": "processing time", "percent": "rate", "count": "count", "money": "amount"},
-}
 _METRIC_KIND = [("duration", re.compile(r"时间|时长|天数|周期|time|days|dso|lead", re.I)),
                 ("percent", re.compile(r"率|比例|rate|share|percent", re.I)),
                 ("count", re.compile(r"次数|数量|来电|单数|calls|count|number|errors", re.I))]
 
 
-def _kpis(cluster: Cluster, by_turn: dict[tuple[str, int], list[Sentence]], language: Language) -> list[KPI]:
-    """Current → target pairs said in the answers that voice this need. The metric is
-    the catalog's when its unit fits the numbers, else a plain one by unit."""
+def _kpis(cluster: Cluster, by_turn: dict[tuple[str, int], list[Sentence]], language: Language,
+          catalog: Catalog) -> list[KPI]:
+    """Current → target pairs said in the answers that voice this need.
+
+    A topic-less sentence of the same answer gives its target to this need only when it
+    names no metric of its own ("I want that down to 30 minutes") or names one this
+    need's recognition words know ("拣货差错率" for a picking need), so a figure about
+    one thing does not land on every need of the answer. The metric is the
+    noun said with the figure ("拣货差错率", "error rate"), else the catalog's when its
+    unit fits, else the activity of the clause for a duration ("审批时长"); a figure
+    with no nameable metric is no KPI.
+    """
     catalog_metric = cluster.entry.kpi_metric.get(language) if cluster.entry and cluster.entry.kpi_metric else None
     out: list[KPI] = []
-    seen: set[tuple[str | None, str | None]] = set()
     for key in dict.fromkeys(s.key for s in cluster.sentences if s.id in cluster.primary):
-        texts = [s.text for s in by_turn[key] if s.id in cluster.primary or (not s.assigned and not s.free)]
+        texts = [s.text for s in by_turn[key]
+                 if s.id in cluster.primary or (not s.assigned and not s.free and _target_fits(s.text, cluster, catalog))]
+        joined = " ".join(texts)
         for k in kpis_from(texts, "?"):
-            if (k.current, k.target) in seen:
-                continue
-            seen.add((k.current, k.target))
             kind = next((q.kind for q in quantities(k.current or k.target or "")), "duration")
             fits = catalog_metric and (k.target == HALVED and not k.current
                                        or any(kind == want and pat.search(catalog_metric) for want, pat in _METRIC_KIND))
-            k.metric = catalog_metric if fits else _GENERIC_METRIC[language].get(kind, _GENERIC_METRIC[language]["count"])
-            out.append(k)
+            metric = metric_near(joined, k.target or "") or (metric_near(joined, k.current) if k.current else None)
+            if fits and (metric is None or _same_metric(metric, catalog_metric)):
+                metric = catalog_metric     # the catalog's full name for what the sentence named
+            if metric is None and kind == "duration" and k.target:
+                metric = activity_near(joined, k.target, language)
+            if metric is None:
+                continue
+            k.metric = metric
+            _add_kpi(out, k)
     return out
+
+
+def _same_metric(said: str, catalog_metric: str) -> bool:
+    """"账款周转天数" is the catalog's "应收账款周转天数(DSO)": the said name lies inside it."""
+    return said.lower() in catalog_metric.lower()
+
+
+def _target_fits(text: str, cluster: Cluster, catalog: Catalog) -> bool:
+    targets = [q for q in quantities(text) if q.role in ("target", "goal")]
+    if not targets:
+        return True                     # a current value or background: always usable
+    named = [m for m in (metric_near(text, q.text) for q in targets) if m]
+    if not named:
+        return True                     # "I want that down to 30 minutes": refers back
+    if cluster.entry is None:
+        return False
+    index = catalog.index[cluster.entry.id]
+    return any(sum(hits[index] for hits in catalog.lexical_hits(m)) > 0 for m in named)
+
+
+def _add_kpi(out: list[KPI], k: KPI) -> None:
+    """One KPI per metric and current value: the more specific target wins
+    ("5分钟以内" over "5分钟"); a KPI with a current value beats the same target without."""
+    for i, other in enumerate(out):
+        same_current = other.metric == k.metric and other.current == k.current
+        same_target = other.metric == k.metric and _bare(other.target) == _bare(k.target)
+        if same_current or same_target:
+            if (bool(k.current), len(k.target or "")) > (bool(other.current), len(other.target or "")):
+                out[i] = k
+            return
+    out.append(k)
+
+
+def _bare(figure: str | None) -> str:
+    return re.sub(r"以内|之内|以下|以上|under|below|within|less than|at most|no more than|\s", "", figure or "", flags=re.I)
 
 
 def _refs(cluster: Cluster) -> list[str]:

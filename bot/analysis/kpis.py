@@ -219,7 +219,7 @@ def _display(text: str, q: Quantity) -> str:
     after = text[q.end:q.end + 4]
     m = re.search(r"(under|below|within|less than|at most|no more than|up to|over|above|more than|at least)\s*$", before, re.IGNORECASE)
     shown = f"{m.group(1).lower()} {q.text}" if m else q.text
-    m2 = re.match(r"(以内|之内|以下|以上)", after)
+    m2 = re.match(r"(以内|之内|以下|以上|内)", after)
     return shown + (m2.group(1) if m2 else "")
 
 
@@ -257,3 +257,82 @@ def kpis_from(sentences: list[str], metric: str) -> list[KPI]:
         return out          # "want one order pool", "pay within 30 days": not a KPI
     out.append(KPI(metric=metric, current=_display(text, current) if current else None, target=_display(text, target)))
     return out
+
+
+# --- naming the metric ---------------------------------------------------------------------
+
+# Nouns that name what a figure measures ("拣货差错率", "审批时长", "error rate", "lead time").
+_ZH_METRIC_END = re.compile(r"差错率|错误率|出错率|准确率|正确率|比例|比率|占比|[\u4e00-\u9fff]率|时长|时间|天数|周期|次数|金额|成本|单量|满意度")
+# words that end the phrase before the metric (its verb, "目标是", "现在" …); kept short on
+# purpose so compounds like 对账 or 提货 survive
+_ZH_METRIC_STOP = re.compile(r"^.*(?:是|把|将|让|要|的|了|在|从|使|降到|提高|提升|缩短|希望|目标|目前|平均|每天|每月)")
+_ZH_METRIC_STOP_KEEP_DE = re.compile(r"^.*(?:是|把|将|让|要|在|从|使|降到|提高|提升|缩短|希望|目标|目前|平均|每天|每月)")
+_EN_METRIC = re.compile(
+    r"((?:[a-z][a-z-]+\s+){0,2}?)(error rate|accuracy|rate|lead time|cycle time|turnaround|response time|waiting time|"
+    r"time|errors|mistakes|calls|complaints|returns|write-offs|dso)\b", re.IGNORECASE)
+_EN_METRIC_STOP = {"the", "our", "a", "an", "to", "of", "get", "cut", "bring", "reduce", "want", "is", "are", "it",
+                   "that", "this", "we", "i", "from", "down", "and", "with", "in", "on", "for", "by", "at", "target",
+                   "goal", "currently", "now", "about", "average", "total", "every", "each", "takes", "take", "took", "was",
+                   "spend", "spent", "be", "under", "below", "within", *_EN_NUMBERS}
+
+
+def metric_near(text: str, figure: str) -> str | None:
+    """The metric noun said before `figure` in the same sentence, or None."""
+    at = text.find(figure)
+    if at < 0:
+        found = quantities(figure)
+        at = text.find(found[0].text) if found else -1
+    if at < 0:
+        return None
+    start = max(0, at - 60)
+    while 0 < start < at and text[start - 1].isascii() and text[start - 1].isalpha():
+        start += 1                                   # never start inside an English word
+    before = re.split(r"[。!?!?;;]|\.\s", text[start:at])[-1]
+    if re.search(r"[\u4e00-\u9fff]", before):
+        ends = list(_ZH_METRIC_END.finditer(before))
+        if not ends:
+            return None
+        end = ends[-1]
+        stem = re.split(r"[,,、::\s\d%%]", before[:end.start()])[-1]
+        short = _ZH_METRIC_STOP.sub("", stem)
+        metric = (short if len(short) <= 8 else short[-4:]) + end.group(0)
+        if len(metric) < 3:           # "退不了货的比例": the 的-phrase is the metric
+            longer = _ZH_METRIC_STOP_KEEP_DE.sub("", stem)
+            metric = (longer if len(longer) <= 8 else longer[-6:]) + end.group(0)
+        return metric if len(metric) >= 3 else None     # "时间" alone names nothing
+    matches = list(_EN_METRIC.finditer(before))
+    if not matches:
+        return None
+    m = matches[-1]
+    words = m.group(1).split()
+    while words and words[0].lower() in _EN_METRIC_STOP:
+        words.pop(0)
+    if any(w.lower() in _EN_METRIC_STOP or w[:1].isdigit() for w in words):
+        words = words[[i for i, w in enumerate(words) if w.lower() in _EN_METRIC_STOP or w[:1].isdigit()][-1] + 1:]
+    metric = " ".join(words + [m.group(2).lower()])
+    return metric if words or m.group(2).lower() not in ("time", "days", "rate") else None
+
+
+def activity_near(text: str, figure: str, language: str) -> str | None:
+    """For a duration with no metric noun ("审批要能一小时内完成"): the order-domain activity
+    of its clause, as "审批时长" / "approval time"."""
+    from bot.analysis.cues import DOMAIN
+    at = text.find(figure)
+    if at < 0:
+        return None
+    clause = re.split(r"[,,。;;!?!?]|\.\s", text[:at])[-1]
+    words = [m for m in DOMAIN.finditer(clause) if len(m.group(0)) >= 2]
+    if not words:
+        return None
+    m = words[0]
+    if language == "zh":
+        if not re.match(r"[\u4e00-\u9fff]", m.group(0)):
+            return None
+        activity, end = m.group(0), m.end()
+        for nxt in words[1:]:            # "退货审批": adjacent domain words form one activity
+            if nxt.start() != end:
+                break
+            activity, end = activity + nxt.group(0), nxt.end()
+        return activity + "时长"
+    word = re.search(r"[A-Za-z-]*", clause[m.start():]).group(0).lower()
+    return f"{word} time" if word else None
