@@ -338,6 +338,13 @@ def test_needs_outside_the_catalog_are_rewritten(text, language, statement):
      "The system shall provide a single freight rate card for every region."),
     ("Ideally a weekly digest of late pallets for the planners.", "en",
      "The system shall support the following need: ideally a weekly digest of late pallets for the planners."),
+    ("退货单必须关联原订单", "zh", "系统应确保退货单关联原订单。"),
+    ("最好能按区域拆分发货单", "zh", "系统应按区域拆分发货单。"),
+    ("We'd like the portal to list open pallets per site.", "en", "The system shall enable the portal to list open pallets per site."),
+    ("The dispatcher needs to see every truck on one map.", "en", "The system shall allow the dispatcher to see every truck on one map."),
+    ("Our drivers must scan every pallet at the dock.", "en", "The system shall require the company's drivers to scan every pallet at the dock."),
+    ("Credit notes must be linked to the original invoice.", "en",
+     "The system shall require that credit notes be linked to the original invoice."),
 ])
 def test_free_needs_read_as_grammatical_shall_statements(text, language, statement):
     from bot.analysis.compose import rewrite_need

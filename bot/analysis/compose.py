@@ -77,11 +77,11 @@ _ZH_LEAD = re.compile(
     r"^(第[一二三四五六七八九十\d]+[是点个条]?[,,、::]?|[一二三四五六][是来][,,]?|还有[,,]?|另外[,,]?|此外[,,]?|其次[,,]?|同时[,,]?|"
     r"最后[,,]?|而且[,,]?|所以[,,]?|说实话[,,]?|其实[,,]?|总之[,,]?|然后[,,]?|对了[,,]?)+")
 _ZH_WISH = re.compile(
-    r"^(我们|我|咱们|公司|大家|他们)?(也|还|都|就)?(非常|很|特别|真的|最)?(希望|需要|想要|想|要求|觉得|认为|建议|期望)?"
+    r"^(我们|我|咱们|公司|大家|他们)?(也|还|都|就)?(非常|很|特别|真的|最(?!好))?(希望|需要|想要|想|要求|觉得|认为|建议|期望|最好)?"
     r"(新的?系统|系统|OMS)?(也|还|都)?(能够|能|要能|可以|应该|应当|必须|一定要|最好|要)?")
 _EN_LEAD = re.compile(r"^((and|also|plus|so|but|oh|well|yes|yeah|first|second|third|finally|honestly|anyway)\b[,:]?\s*)+", re.IGNORECASE)
 _EN_WISH = re.compile(
-    r"^(i|we|they|our team|the team|everyone)\s+(really\s+|also\s+|just\s+)?(want|need|would like|'d like|wish|hope|expect|require)\s+"
+    r"^(i|we|they|our team|the team|everyone)(\s+really|\s+also|\s+just)?(\s+want|\s+need|\s+would like|'d like|\s+wish|\s+hope|\s+expect|\s+require)\s+"
     r"(the\s+(new\s+)?system\s+|it\s+|that\s+)?(to\s+)?", re.IGNORECASE)
 _EN_MODAL = re.compile(r"^(the\s+(new\s+)?system|it|the oms)\s+(should|must|needs to|has to|shall|will need to)\s+", re.IGNORECASE)
 
@@ -105,6 +105,14 @@ def rewrite_need(text: str, language: Language) -> str:
         if subject in ("we", "i", "our team", "the team"):
             return f"The system shall make it possible to {rest}."
         return f"The system shall allow {subject} to {rest}."
+    m = _EN_ANY_SUBJECT_MODAL.match(core)
+    if m and m.group("subj").split()[0].lower() not in {"it", "this", "that", "there", "which", "what", "who"}:
+        subject, modal, rest = _first_person(m.group("subj")), m.group("modal").lower(), _first_person(m.group("rest"))
+        subject = subject[0].lower() + subject[1:]
+        if rest.lower().startswith("be "):
+            return f"The system shall require that {subject} {rest}."     # subjunctive: fits one or many
+        verb = "require" if modal in ("must", "has to", "have to") else "allow"
+        return f"The system shall {verb} {subject} to {rest}."
     core = _first_person(core)
     if not core:
         core = text
@@ -151,6 +159,10 @@ _ZH_ACTOR = re.compile(
     r"(?:也|还|都)?(?:要能|能够|要可以|可以|能|要)(?P<rest>[^,,。;;].*)$")
 
 
+_ZH_SUBJECT_MODAL = re.compile(
+    r"^(?P<subj>[^,,。;;\d]{2,12}?)(?:必须|一定要|务必|需要|应该|应当|得|要)(?P<rest>[\u4e00-\u9fff][^。]*)$")
+
+
 def _zh_statement(core: str) -> str:
     m = _ZH_SUBJECT_TRANSFER.match(core)
     if m:
@@ -161,9 +173,17 @@ def _zh_statement(core: str) -> str:
         return f"系统应支持{m.group('subj').strip()}{m.group('rest')}。"
     if _ZH_VERB_START.match(core):
         return f"系统应{core}。"
+    m = _ZH_SUBJECT_MODAL.match(core)
+    if m:
+        return f"系统应确保{m.group('subj')}{m.group('rest')}。"      # "退货单必须关联原单"
     return f"系统应满足以下需求:{core}。"
 
 
+# "The dispatcher needs to see …", "Our drivers must scan …", "Returns must be logged …"
+_EN_ANY_SUBJECT_MODAL = re.compile(
+    r"^(?P<subj>(?:the\s+|our\s+|all\s+|every\s+|each\s+)?[A-Za-z-]+(?:\s+[A-Za-z-]+)?)\s+"
+    r"(?P<modal>should|must|need to|needs to|have to|has to|want to|wants to|would like to|can)\s+(?:be able to\s+)?(?P<rest>.+)$",
+    re.IGNORECASE)
 _EN_SUBJECT_MODAL = re.compile(
     r"^(we|i|they|users|staff|the team|our team|everyone|customers|buyers|stores|dealers|reps|sales reps|drivers)\s+"
     r"(?:should|must|need to|needs to|have to|has to|want to|would like to|could|can)\s+(?:be able to\s+)?(.+)$",
@@ -182,7 +202,7 @@ _VERB_STARTS = {"get", "have", "make", "let", "allow", "enable", "provide", "sho
 
 
 def free_title(statement: str, language: Language) -> str:
-    body = re.sub(r"^(系统应(满足以下需求:|支持|将)?|The system shall (support the following need: |provide |enable |allow users to |make it possible to |allow )?)",
+    body = re.sub(r"^(系统应(满足以下需求:|支持|将|确保)?|The system shall (support the following need: |provide |enable |allow users to |make it possible to |allow |require that |require )?)",
                   "", statement).rstrip("。.")
     if language == "zh":
         body = re.split(r"[,,;;::]", body)[0]
