@@ -141,7 +141,7 @@ _EN_VERBS = {
     "plan", "post", "prevent", "price", "produce", "pull", "push", "receive", "reconcile", "record", "reject",
     "release", "remember", "remind", "replace", "report", "reserve", "restrict", "retain", "return", "route",
     "schedule", "scan", "search", "split", "store", "suggest", "sync", "tell", "transfer", "update", "validate",
-    "verify", "warn", "work", "calculate", "highlight", "load", "open", "accept", "confirm", "cap", "limit", "be",
+    "verify", "warn", "work", "highlight", "load", "open", "confirm", "cap", "limit", "be",
 }
 # Chinese statement starts that take "系统应" directly: verbs, modal-free adverbs.
 _ZH_VERB_START = re.compile(
