@@ -134,11 +134,6 @@ class Catalog:
 
     # --- lexical ----------------------------------------------------------------------------
 
-    def lexical_scores(self, text: str) -> np.ndarray:
-        """Per entry: 2 per distinct anchor word found, 1 per distinct hint word (at most 3)."""
-        anchors, hints = self.lexical_hits(text)
-        return ANCHOR_WEIGHT * anchors + HINT_WEIGHT * np.minimum(hints, 3)
-
     def lexical_hits(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Distinct anchor and hint words found, per entry."""
         anchors = np.zeros(len(self.entries), dtype=np.float32)

@@ -222,7 +222,3 @@ def cues(text: str) -> Cues:
             counts[name] += 1
     return Cues(low=count_low(text) if LOW.count(text) else 0, **counts)
 
-
-def against_before(text: str, position: int, window: int = 24) -> bool:
-    """True when a word against something stands shortly before `position`."""
-    return AGAINST.search(text[max(0, position - window):position]) is not None

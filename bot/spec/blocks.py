@@ -84,11 +84,6 @@ def para(text: str, style: str = "Normal", *, bold: bool = False, keep_with_next
     return Paragraph([Run(text, bold=bold)], style=style, keep_with_next=keep_with_next, align=align)
 
 
-def labelled(label: str, text: str, separator: str = ": ", style: str = "Normal") -> Paragraph:
-    """A paragraph that starts with a bold label: "Decision: …"."""
-    return Paragraph([Run(label + separator, bold=True), Run(text)], style=style)
-
-
 def bullets(items: list[str], style: str = "List Bullet") -> list[Paragraph]:
     return [para(item, style) for item in items]
 

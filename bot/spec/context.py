@@ -198,6 +198,3 @@ class SpecContext:
         for requirement in self.requirements:
             counts[str(requirement.priority)] = counts.get(str(requirement.priority), 0) + 1
         return counts
-
-    def cite_ok(self, section_id: str) -> bool:
-        return self.checklist.section(section_id) is not None

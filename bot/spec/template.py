@@ -67,10 +67,6 @@ class StyleMap:
     def id(self, name: str) -> str:
         return self.ids.get(name) or self.ids["Normal"]
 
-    def has(self, name: str) -> bool:
-        return name in self.ids
-
-
 def _style_id(document, name: str, kind: WD_STYLE_TYPE) -> str | None:
     try:
         style = document.styles[name]
