@@ -6,13 +6,12 @@ whose index and question cache are ready: no test waits for retrieval.
 """
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from bot.config import reset_settings
+from _homes import session_home
 from bot.models import ROLES, Stakeholder
 
 
@@ -22,21 +21,12 @@ def grounded_home(built_index_home: Path):
     from bot.interview.questions import Grounder, build_plan, followup_groundings
     from bot.retrieval.index import ChecklistIndex
 
-    saved = os.environ.get("REQBOT_HOME")
-    os.environ["REQBOT_HOME"] = str(built_index_home)
-    reset_settings()
-    try:
+    with session_home(built_index_home):
         index = ChecklistIndex()
         grounder = Grounder(index)
         for role in ROLES:
             build_plan(role, grounder)
         followup_groundings(grounder)
-    finally:
-        if saved is None:
-            os.environ.pop("REQBOT_HOME", None)
-        else:
-            os.environ["REQBOT_HOME"] = saved
-        reset_settings()
     return built_index_home, index
 
 
@@ -69,28 +59,10 @@ def person(id: str, name: str, role: str) -> Stakeholder:
     return Stakeholder(id=id, name=name, role=role)
 
 
-PG_URL = os.environ.get("REQBOT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
-
-
 @pytest.fixture
 def database_url(request, tmp_path: Path) -> str:
     """A fresh database of the kind named by the test's parameter: "sqlite" or "postgresql"
-    (a throwaway schema; skipped when the server is not reachable)."""
+    (conftest's throwaway schema; skipped when the server is not reachable)."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'interviews.db'}"
-        return
-    import uuid
-
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(PG_URL, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL is not reachable at {PG_URL} (set REQBOT_TEST_POSTGRES_URL): {exc}")
-    schema = f"reqbot_interview_{uuid.uuid4().hex[:12]}"
-    admin.execute(f'CREATE SCHEMA "{schema}"')
-    joiner = "&" if "?" in PG_URL else "?"
-    try:
-        yield f"{PG_URL}{joiner}options=-csearch_path%3D{schema}"
-    finally:
-        admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.close()
+        return f"sqlite:///{tmp_path / 'interviews.db'}"
+    return request.getfixturevalue("pg_url")

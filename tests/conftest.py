@@ -1,10 +1,13 @@
 """Shared fixtures: every test runs against its own REQBOT_HOME on disk."""
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
 
 import pytest
 
+from _homes import session_home
 from bot.config import reset_settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -34,22 +37,11 @@ def samples_dir() -> Path:
 @pytest.fixture(scope="session")
 def built_index_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A REQBOT_HOME whose checklist index is built once per test session (~20 s)."""
-    import os
-
     from bot.retrieval.index import ChecklistIndex
 
     home = tmp_path_factory.mktemp("index-home")
-    saved = os.environ.get("REQBOT_HOME")
-    os.environ["REQBOT_HOME"] = str(home)
-    reset_settings()
-    try:
+    with session_home(home):
         ChecklistIndex()
-    finally:
-        if saved is None:
-            os.environ.pop("REQBOT_HOME", None)
-        else:
-            os.environ["REQBOT_HOME"] = saved
-        reset_settings()
     return home
 
 
@@ -64,3 +56,29 @@ def indexed_home(built_index_home: Path, reqbot_home: Path) -> Path:
     clear_index_cache()
     yield reqbot_home
     clear_index_cache()
+
+
+# --- PostgreSQL (the machine's server; REQBOT_TEST_POSTGRES_URL to point elsewhere) -----
+
+PG_URL = os.environ.get("REQBOT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture(scope="session")
+def pg_admin():
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        connection = psycopg.connect(PG_URL, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"PostgreSQL is not reachable at {PG_URL} (set REQBOT_TEST_POSTGRES_URL): {exc}")
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def pg_url(pg_admin) -> str:
+    """A URL whose search_path is a fresh schema, dropped after the test."""
+    schema = f"reqbot_test_{uuid.uuid4().hex[:12]}"
+    pg_admin.execute(f'CREATE SCHEMA "{schema}"')
+    joiner = "&" if "?" in PG_URL else "?"
+    yield f"{PG_URL}{joiner}options=-csearch_path%3D{schema}"
+    pg_admin.execute(f'DROP SCHEMA "{schema}" CASCADE')

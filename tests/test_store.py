@@ -3,9 +3,7 @@ schema per test). Every API test runs on both backends."""
 from __future__ import annotations
 
 import multiprocessing
-import os
 import threading
-import uuid
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,34 +18,12 @@ from bot.store.tables import Base, SlackProcessedRow
 from bot.transcripts import load_transcript
 
 DATA = Path(__file__).parent / "data"
-PG_URL = os.environ.get("REQBOT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 ANA = Stakeholder(id="ana", name="Ana Souza", role="sales")
 WEI = Stakeholder(id="wei", name="陈伟", role="finance", slack_user_id="U_WEI")
 
 
 # --- backends ---------------------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def pg_admin():
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        connection = psycopg.connect(PG_URL, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL is not reachable at {PG_URL} (set REQBOT_TEST_POSTGRES_URL): {exc}")
-    yield connection
-    connection.close()
-
-
-@pytest.fixture
-def pg_url(pg_admin) -> str:
-    """A URL whose search_path is a fresh schema, dropped after the test."""
-    schema = f"reqbot_test_{uuid.uuid4().hex[:12]}"
-    pg_admin.execute(f'CREATE SCHEMA "{schema}"')
-    joiner = "&" if "?" in PG_URL else "?"
-    yield f"{PG_URL}{joiner}options=-csearch_path%3D{schema}"
-    pg_admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
-
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def url(request, reqbot_home) -> str:
