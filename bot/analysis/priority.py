@@ -98,43 +98,57 @@ def _role_of(cluster: Cluster, anaphora: list[tuple[Sentence, str]], person: str
     return None
 
 
+# The words of each reason, by language; `_reasons` decides which apply.
+REASON_TEXT: dict[Language, dict[str, str]] = {
+    "zh": {
+        "raised": "{n}位干系人提出,涉及{departments}个部门({names})",
+        "must": "明确表示必须:{who}",
+        "management_must": "管理层明确要求:{who}",
+        "management": "管理层提出:{who}",
+        "kpi": "有量化目标:{kpi}",
+        "impact": "回答中说明了业务影响(损失、投诉、合规或返工)",
+        "blocks": "影响核心订单流程",
+        "low": "被标注为不急/可后置:{who}",
+        "separator": "、",
+    },
+    "en": {
+        "raised": "raised by {n} stakeholder{s} from {departments} department{ds} ({names})",
+        "must": "explicitly required (must) by {who}",
+        "management_must": "required by management: {who}",
+        "management": "raised by management: {who}",
+        "kpi": "quantified target: {kpi}",
+        "impact": "stated business impact (losses, complaints, compliance or rework)",
+        "blocks": "on the core order flow",
+        "low": "marked not urgent / nice to have / later phase by {who}",
+        "separator": ", ",
+    },
+}
+
+
 def _reasons(language: Language, n: int, roles: list[str], names: dict[str, str], must_by: list[str],
              low_by: list[str], management: list[str], management_must: list[str], kpis: list[KPI],
              impact: bool, blocks: bool) -> list[str]:
+    text = REASON_TEXT[language]
     role_names = ROLE_NAMES[language]
-    shown = lambda ids: ("、" if language == "zh" else ", ").join(names.get(i, i) for i in ids)  # noqa: E731
-    depts = ("、" if language == "zh" else ", ").join(role_names.get(r, r) for r in roles)
-    out: list[str] = []
-    if language == "zh":
-        out.append(f"{n}位干系人提出,涉及{len(roles)}个部门({depts})")
-        if must_by:
-            out.append(f"明确表示必须:{shown(must_by)}")
-        if management_must:
-            out.append(f"管理层明确要求:{shown(management_must)}")
-        elif management:
-            out.append(f"管理层提出:{shown(management)}")
-        for k in kpis[:2]:
-            out.append(f"有量化目标:{k.metric} {k.current + ' → ' if k.current else ''}{k.target}")
-        if impact:
-            out.append("回答中说明了业务影响(损失、投诉、合规或返工)")
-        if blocks:
-            out.append("影响核心订单流程")
-        if low_by:
-            out.append(f"被标注为不急/可后置:{shown(low_by)}")
-    else:
-        out.append(f"raised by {n} stakeholder{'s' if n != 1 else ''} from {len(roles)} department{'s' if len(roles) != 1 else ''} ({depts})")
-        if must_by:
-            out.append(f"explicitly required (must) by {shown(must_by)}")
-        if management_must:
-            out.append(f"required by management: {shown(management_must)}")
-        elif management:
-            out.append(f"raised by management: {shown(management)}")
-        for k in kpis[:2]:
-            out.append(f"quantified target: {k.metric} {k.current + ' → ' if k.current else ''}{k.target}")
-        if impact:
-            out.append("stated business impact (losses, complaints, compliance or rework)")
-        if blocks:
-            out.append("on the core order flow")
-        if low_by:
-            out.append(f"marked not urgent / nice to have / later phase by {shown(low_by)}")
+
+    def who(ids: list[str]) -> str:
+        return text["separator"].join(names.get(i, i) for i in ids)
+
+    out = [text["raised"].format(n=n, s="s" if n != 1 else "", departments=len(roles),
+                                 ds="s" if len(roles) != 1 else "",
+                                 names=text["separator"].join(role_names.get(r, r) for r in roles))]
+    if must_by:
+        out.append(text["must"].format(who=who(must_by)))
+    if management_must:
+        out.append(text["management_must"].format(who=who(management_must)))
+    elif management:
+        out.append(text["management"].format(who=who(management)))
+    for k in kpis[:2]:
+        out.append(text["kpi"].format(kpi=f"{k.metric} {k.current + ' → ' if k.current else ''}{k.target}"))
+    if impact:
+        out.append(text["impact"])
+    if blocks:
+        out.append(text["blocks"])
+    if low_by:
+        out.append(text["low"].format(who=who(low_by)))
     return out
